@@ -1,0 +1,30 @@
+"""Exceptions raised by newsclean.
+
+Every error newsclean raises on purpose is a :class:`NewscleanError`, so a caller can
+catch them all in one place and still tell them apart.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "InputTypeError",
+    "NewscleanError",
+    "ReadError",
+]
+
+
+class NewscleanError(Exception):
+    """Base class of every error newsclean raises on purpose."""
+
+
+class InputTypeError(NewscleanError, TypeError):
+    """An argument has a type newsclean cannot read (for example an ``int`` given to ``clean``)."""
+
+
+class ReadError(NewscleanError, OSError):
+    """A file or stream could not be read (missing, unreadable, a directory)."""
+
+
+class ConfigError(NewscleanError, ValueError):
+    """A pipeline or filter configuration is invalid (unknown filter name, unknown option)."""

@@ -1,0 +1,182 @@
+"""Read plain text or markdown into blocks.
+
+Paragraphs are separated by blank lines. Inside a paragraph, lines that are hard-wrapped
+prose (cut at a fixed width, as text browsers and e-mail do) are joined back; other lines
+(menus, bylines, bullets, short labels) become blocks of their own. Markdown headings,
+bullets, block quotes and fenced code keep their kind and lose their markers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.document import Block, BlockKind, Document, Metadata
+from newsclean.errors import InputTypeError
+
+__all__ = ["read_text", "split_paragraphs"]
+
+_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ATX_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_UNDERLINE = regex.compile(r"^(?:=+|-+)[ \t]*$")
+_BULLET = regex.compile(r"^[ \t]*(?:[*\-+•·▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
+_QUOTE = regex.compile(r"^[ \t]*>[ \t]?")
+_FENCE = regex.compile(r"^[ \t]*(```|~~~)")
+_BLANK = regex.compile(r"^[ \t\u00a0]*$")
+
+# Hard-wrapped prose: every line but the last reaches at least this share of the widest
+# line, which is itself between these widths (text browsers wrap at 72-80 columns, e-mail
+# at 60-76). Tuned against the wrapped paragraphs in tests/cases/read_text.json.
+_WRAP_MIN_WIDTH = 40
+_WRAP_MAX_WIDTH = 100
+_WRAP_SHARE = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    kind: BlockKind
+    level: int
+    raw_width: int
+
+
+def read_text(text: str) -> Document:
+    """Split plain text or markdown into a :class:`Document` of blocks.
+
+    >>> [b.kind for b in read_text("# Title\\n\\nBody one.\\n\\n* item").blocks]
+    ['heading', 'paragraph', 'list_item']
+    """
+    if not isinstance(text, str):
+        raise InputTypeError(f"read_text() takes str, not {type(text).__name__}")
+    blocks = list(_blocks(_NEWLINES.sub("\n", text)))
+    return Document(blocks=tuple(blocks), meta=Metadata())
+
+
+def split_paragraphs(text: str) -> list[list[str]]:
+    """Return the paragraphs of ``text`` (separated by blank lines) as lists of lines.
+
+    Fenced code blocks stay one paragraph, blank lines and all.
+
+    >>> split_paragraphs("a\\nb\\n\\n\\nc")
+    [['a', 'b'], ['c']]
+    """
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    fence: str | None = None
+    for line in text.split("\n"):
+        match = _FENCE.match(line)
+        if fence is not None:
+            current.append(line)
+            if match is not None and match.group(1) == fence:
+                paragraphs.append(current)
+                current, fence = [], None
+            continue
+        if match is not None:
+            if current:
+                paragraphs.append(current)
+            current, fence = [line], match.group(1)
+        elif _BLANK.match(line):
+            if current:
+                paragraphs.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _blocks(text: str) -> Iterator[Block]:
+    position = 0
+    for paragraph in split_paragraphs(text):
+        if _FENCE.match(paragraph[0]):
+            body = "\n".join(paragraph[1:-1] if len(paragraph) > 1 else [])
+            yield Block(body.strip("\n"), kind="preformatted", position=position)
+            position += 1
+            continue
+        first = True
+        for line, count in _merge(_classify(paragraph)):
+            if line.text:
+                kind: BlockKind = line.kind
+                if kind == "paragraph" and len(paragraph) > 1 and count < len(paragraph):
+                    kind = "line"
+                yield Block(
+                    line.text,
+                    kind=kind,
+                    level=line.level,
+                    position=position,
+                    line_count=count,
+                    blank_before=first,
+                )
+                position += 1
+                first = False
+
+
+def _classify(paragraph: list[str]) -> list[_Line]:
+    lines: list[_Line] = []
+    for raw in paragraph:
+        width = len(raw.strip())
+        if lines and _SETEXT_UNDERLINE.match(raw) and lines[-1].kind == "paragraph" and len(lines) == 1:
+            level = 1 if raw.strip().startswith("=") else 2
+            lines[-1] = _Line(lines[-1].text, "heading", level, lines[-1].raw_width)
+            continue
+        heading = _ATX_HEADING.match(raw.strip())
+        if heading is not None:
+            lines.append(_Line(_squash(heading.group(2)), "heading", len(heading.group(1)), width))
+            continue
+        bullet = _BULLET.match(raw)
+        if bullet is not None:
+            lines.append(_Line(_squash(raw[bullet.end():]), "list_item", 0, width))
+            continue
+        quote = _QUOTE.match(raw)
+        if quote is not None:
+            lines.append(_Line(_squash(raw[quote.end():]), "quote", 0, width))
+            continue
+        lines.append(_Line(_squash(raw), "paragraph", 0, width))
+    return lines
+
+
+def _merge(lines: list[_Line]) -> Iterator[tuple[_Line, int]]:
+    """Join hard-wrapped lines back into paragraphs; yield each block with its line count."""
+    wrapped = _is_wrapped(lines)
+    pending: _Line | None = None
+    count = 0
+    for line in lines:
+        joinable = pending is not None and (
+            (wrapped and line.kind == "paragraph" and pending.kind in ("paragraph", "list_item"))
+            or (line.kind == "quote" and pending.kind == "quote")
+        )
+        if pending is not None and joinable:
+            pending = _Line(_join(pending.text, line.text), pending.kind, pending.level, line.raw_width)
+            count += 1
+            continue
+        if pending is not None:
+            yield pending, count
+        pending, count = line, 1
+    if pending is not None:
+        yield pending, count
+
+
+def _is_wrapped(lines: list[_Line]) -> bool:
+    prose = [line for line in lines if line.kind in ("paragraph", "list_item")]
+    if len(prose) < 2 or len(prose) != len(lines):
+        return False
+    widest = max(line.raw_width for line in prose)
+    if not _WRAP_MIN_WIDTH <= widest <= _WRAP_MAX_WIDTH:
+        return False
+    # A line followed by a continuation line (not a new bullet) must reach near the width.
+    cut = [line for line, after in zip(prose, prose[1:]) if after.kind == "paragraph"]
+    return bool(cut) and all(line.raw_width >= _WRAP_SHARE * widest for line in cut)
+
+
+def _join(left: str, right: str) -> str:
+    if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
+        return left + right
+    return f"{left} {right}"
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
