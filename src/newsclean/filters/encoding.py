@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import ftfy
 import regex
@@ -99,7 +101,7 @@ def fix_encoding_and_explain(
     return cleaned, reasons or ["normalized Unicode (NFC)"]
 
 
-def _reasons(steps: list[tuple[str, str]]) -> list[str]:
+def _reasons(steps: Sequence[tuple[str, str]]) -> list[str]:
     reasons: list[str] = []
     encodings = [name for action, name in steps if action == "encode"]
     if encodings:
@@ -157,7 +159,7 @@ class FixEncoding:
         return dataclasses.replace(block, text=fixed)
 
     def _fix_meta(self, meta: Metadata, edits: list[Edit]) -> Metadata:
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         for key in ("title", "description", "dateline", "site_name"):
             value = getattr(meta, key)
             if isinstance(value, str):
