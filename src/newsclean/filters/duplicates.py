@@ -7,14 +7,13 @@ stays whole; a pull quote repeated from the body goes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from newsclean.document import Block, Document, Edit
+from newsclean.filters.shape import comparison_key
 
 __all__ = ["DropDuplicates", "comparison_key"]
 
-_NON_WORD = re.compile(r"[\W_]+")
 # A block must have this many words before its repetition counts as a duplicate: shorter
 # lines ("Yes.", "Photo", a one-word subheading) legitimately recur in an article.
 _MIN_DUPLICATE_WORDS = 3
@@ -23,15 +22,6 @@ _MIN_DUPLICATE_WORDS = 3
 _MIN_QUOTE_WORDS = 6
 # Words a page may put around a repeated title ("Opinion | Title", "Title - Site").
 _MAX_TITLE_AFFIX_WORDS = 4
-
-
-def comparison_key(text: str) -> str:
-    """Reduce ``text`` to lower-case words separated by single spaces, for comparisons.
-
-    >>> comparison_key("  “Vital partner,” she said. ")
-    'vital partner she said'
-    """
-    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,40 +14,15 @@ from dataclasses import dataclass
 
 from newsclean.document import Block, Document, Edit
 from newsclean.filters.chrome import PageAnalysis, analyse_page
-from newsclean.filters.duplicates import comparison_key
-from newsclean.filters.shape import Shape
+from newsclean.filters.shape import Shape, comparison_key, is_header_line
 
-__all__ = ["ExtractHeadline", "is_header_line"]
+__all__ = ["ExtractHeadline"]
 
 # How far before the prose core a title is looked for, in blocks.
 _TITLE_WINDOW = 20
 _TITLE_MIN_WORDS = 2
 _TITLE_MAX_WORDS = 25
 _DEK_MAX_WORDS = 90
-_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|da|de|door|av|af|от|автор)\s+\S", re.IGNORECASE)
-_DATE_HINT = re.compile(
-    r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|\b\d{1,2}:\d{2}\b|"
-    r"\b(?:updated|published|posted|created|modified|stand|aktualisiert|publié|mis à jour|"
-    r"publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b",
-    re.IGNORECASE,
-)
-
-
-def is_header_line(text: str, title_key: str = "") -> bool:
-    """Tell whether ``text`` is a byline, a date line, or the title printed again.
-
-    >>> is_header_line("By Jane Doe, Staff Writer"), is_header_line("Updated: 28-01-2026 07:09 IST")
-    (True, True)
-    >>> is_header_line("The talks continued on Monday.")
-    False
-    """
-    if _BYLINE_START.match(text) or _DATE_HINT.search(text):
-        return True
-    if text.count(" | ") >= 2:
-        return True
-    return bool(title_key) and comparison_key(text) == title_key
-
-
 @dataclass(frozen=True, slots=True)
 class ExtractHeadline:
     """Move the headline into ``meta.title`` and a standfirst into ``meta.description``.

@@ -21,7 +21,9 @@ __all__ = [
     "Core",
     "Shape",
     "chrome_lexicon",
+    "comparison_key",
     "guess_language",
+    "is_header_line",
     "lexicon_key",
     "prose_core",
     "shape_of",
@@ -31,6 +33,7 @@ __all__ = [
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_NON_WORD = re.compile(r"[\W_]+")
 _INNER_PUNCT = re.compile(r"[,;:]|[.!?。！？](?=\s)")
 _TERMINAL = frozenset('.!?。！？…"”’»)」』')
 _ELLIPSIS_TEASER = ("...", "…")
@@ -118,6 +121,39 @@ def guess_language(texts: Iterable[str], limit: int = 3000) -> str | None:
     return best if counts[best] >= _LANGUAGE_MIN_HITS else None
 
 
+_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|da|de|door|av|af|от|автор)\s+\S", re.IGNORECASE)
+_DATE_HINT = re.compile(
+    r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|\b\d{1,2}:\d{2}\b|"
+    r"\b(?:updated|published|posted|created|modified|stand|aktualisiert|publié|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b",
+    re.IGNORECASE,
+)
+
+
+def is_header_line(text: str, title_key: str = "") -> bool:
+    """Tell whether ``text`` is a byline, a date line, or the title printed again.
+
+    >>> is_header_line("By Jane Doe, Staff Writer"), is_header_line("Updated: 28-01-2026 07:09 IST")
+    (True, True)
+    >>> is_header_line("The talks continued on Monday.")
+    False
+    """
+    if _BYLINE_START.match(text) or _DATE_HINT.search(text):
+        return True
+    if text.count(" | ") >= 2:
+        return True
+    return bool(title_key) and comparison_key(text) == title_key
+
+
+def comparison_key(text: str) -> str:
+    """Reduce ``text`` to lower-case words separated by single spaces, for comparisons.
+
+    >>> comparison_key("  “Vital partner,” she said. ")
+    'vital partner she said'
+    """
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
 @dataclass(frozen=True, slots=True)
 class Shape:
     """What the filters know of one block's text."""
@@ -184,21 +220,32 @@ class Core:
 # menu of dozens of links is not); a line the lexicon knows as chrome costs more, and a
 # heading that opens a chrome section (Trending, Related, Comments) closes the article.
 # Tuned on ../shared/benchmarks/article-text (181 pages).
-_SHORT_COST = 15.0
-_SHORT_COST_PER_CHAR = 0.3
+_SHORT_COST = 8.0
+_SHORT_COST_PER_CHAR = 0.2
+_ITEM_COST = 20.0
+_ITEM_COST_PER_CHAR = 0.3
+_BOILERPLATE_SHARE = 0.5
 _CHROME_COST = 80.0
 _SECTION_COST = 400.0
 
 
-def block_weight(shape: Shape, chrome: bool, section: bool) -> float:
-    """How much a block pulls the article's core towards it (positive) or away (negative)."""
+def block_weight(shape: Shape, kind: str, chrome: bool, section: bool, boilerplate: int) -> float:
+    """How much a block pulls the article's core towards it (positive) or away (negative).
+
+    ``boilerplate`` counts the chrome phrases (cookies, copyright, privacy) a block
+    contains: prose with two or more is a legal or consent notice and pushes the core away;
+    with one it is neutral.
+    """
     if section:
         return -_SECTION_COST
-    if shape.prose and not chrome:
-        return float(shape.chars)
     if chrome:
         return -_CHROME_COST
-    return -(_SHORT_COST + _SHORT_COST_PER_CHAR * min(shape.chars, 200))
+    if shape.prose:
+        if boilerplate >= 2:
+            return -_BOILERPLATE_SHARE * shape.chars
+        return 0.0 if boilerplate == 1 else float(shape.chars)
+    base, per_char = (_ITEM_COST, _ITEM_COST_PER_CHAR) if kind == "list_item" else (_SHORT_COST, _SHORT_COST_PER_CHAR)
+    return -(base + per_char * min(shape.chars, 200))
 
 
 def prose_core(weights: Sequence[float]) -> Core | None:
