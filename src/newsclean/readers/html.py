@@ -17,15 +17,38 @@ from newsclean.errors import InputTypeError
 
 __all__ = ["read_html"]
 
-_NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "head", "select", "button", "input", "textarea", "object", "embed", "canvas")
+_NEVER_TEXT = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "head",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "object",
+    "embed",
+    "canvas",
+)
 _KIND_BY_TAG: dict[str, BlockKind] = {
     "p": "paragraph",
-    "h1": "heading", "h2": "heading", "h3": "heading",
-    "h4": "heading", "h5": "heading", "h6": "heading",
-    "li": "list_item", "dt": "list_item", "dd": "list_item",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "li": "list_item",
+    "dt": "list_item",
+    "dd": "list_item",
     "blockquote": "quote",
-    "figcaption": "caption", "caption": "caption",
-    "td": "table_cell", "th": "table_cell",
+    "figcaption": "caption",
+    "caption": "caption",
+    "td": "table_cell",
+    "th": "table_cell",
     "pre": "preformatted",
 }
 _SPACES = regex.compile(r"\s+")
@@ -61,7 +84,9 @@ def _blocks(root: LexborNode) -> Iterator[Block]:
             continue
         tag = node.tag or "p"
         level = int(tag[1]) if tag[0] == "h" and tag[1:].isdigit() else 0
-        yield Block(text, kind=_KIND_BY_TAG.get(tag, "paragraph"), level=level, path=tag, position=position)
+        yield Block(
+            text, kind=_KIND_BY_TAG.get(tag, "paragraph"), level=level, path=tag, position=position
+        )
         position += 1
 
 

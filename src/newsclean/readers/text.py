@@ -8,6 +8,7 @@ bullets, block quotes and fenced code keep their kind and lose their markers.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -119,7 +120,12 @@ def _classify(paragraph: list[str]) -> list[_Line]:
     lines: list[_Line] = []
     for raw in paragraph:
         width = len(raw.strip())
-        if lines and _SETEXT_UNDERLINE.match(raw) and lines[-1].kind == "paragraph" and len(lines) == 1:
+        if (
+            lines
+            and _SETEXT_UNDERLINE.match(raw)
+            and lines[-1].kind == "paragraph"
+            and len(lines) == 1
+        ):
             level = 1 if raw.strip().startswith("=") else 2
             lines[-1] = _Line(lines[-1].text, "heading", level, lines[-1].raw_width)
             continue
@@ -129,11 +135,11 @@ def _classify(paragraph: list[str]) -> list[_Line]:
             continue
         bullet = _BULLET.match(raw)
         if bullet is not None:
-            lines.append(_Line(_squash(raw[bullet.end():]), "list_item", 0, width))
+            lines.append(_Line(_squash(raw[bullet.end() :]), "list_item", 0, width))
             continue
         quote = _QUOTE.match(raw)
         if quote is not None:
-            lines.append(_Line(_squash(raw[quote.end():]), "quote", 0, width))
+            lines.append(_Line(_squash(raw[quote.end() :]), "quote", 0, width))
             continue
         lines.append(_Line(_squash(raw), "paragraph", 0, width))
     return lines
@@ -150,7 +156,9 @@ def _merge(lines: list[_Line]) -> Iterator[tuple[_Line, int]]:
             or (line.kind == "quote" and pending.kind == "quote")
         )
         if pending is not None and joinable:
-            pending = _Line(_join(pending.text, line.text), pending.kind, pending.level, line.raw_width)
+            pending = _Line(
+                _join(pending.text, line.text), pending.kind, pending.level, line.raw_width
+            )
             count += 1
             continue
         if pending is not None:
@@ -168,7 +176,7 @@ def _is_wrapped(lines: list[_Line]) -> bool:
     if not _WRAP_MIN_WIDTH <= widest <= _WRAP_MAX_WIDTH:
         return False
     # A line followed by a continuation line (not a new bullet) must reach near the width.
-    cut = [line for line, after in zip(prose, prose[1:]) if after.kind == "paragraph"]
+    cut = [line for line, after in itertools.pairwise(prose) if after.kind == "paragraph"]
     return bool(cut) and all(line.raw_width >= _WRAP_SHARE * widest for line in cut)
 
 

@@ -1,0 +1,263 @@
+"""Remove a page's navigation chrome around and inside the article.
+
+The article is the best-scoring run of prose blocks (:func:`~newsclean.filters.shape.prose_core`);
+what lies before and after it is chrome (menus, trending lists, footers, comment sections),
+and inside it the lines the chrome lexicon knows (advertisement labels, share rows, teasers,
+credits, newsletter prompts) go too. A page without prose keeps everything but those lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsclean.document import Block, Document, Edit
+from newsclean.filters.shape import (
+    ChromeLexicon,
+    Core,
+    Shape,
+    block_weight,
+    chrome_lexicon,
+    is_header_line,
+    prose_core,
+    shapes_of,
+)
+
+__all__ = ["DropChrome", "PageAnalysis", "analyse_page", "chrome_reason"]
+
+_SOCIAL = frozenset(
+    [
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "whatsapp",
+        "telegram",
+        "email",
+        "e-mail",
+        "mail",
+        "print",
+        "flipboard",
+        "mix",
+        "tumblr",
+        "vk",
+        "ok",
+        "xing",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "rss",
+        "copy",
+        "link",
+        "share",
+        "tweet",
+        "messenger",
+        "sms",
+    ]
+)
+_SEPARATORS = re.compile(r"\s[|›»/·•>]\s|\s?[|›»·•]\s?")
+_CREDIT = re.compile(
+    r"(?:\bcredit\s*(?:\.\.\.|…|:)|\b(?:photo|photograph|image|foto|bild|imagen|immagine|фото)"
+    r"\s*(?::|by\b|credit\b)|\((?:[^()]{0,40}/)?\s*(?:getty images|afp|reuters|ap|epa|dpa|"
+    r"shutterstock|istock|ap photo|efe|ansa|tass|ria novosti)[^()]{0,40}\)\s*$|"
+    r"/\s*(?:getty images|afp|reuters|ap|epa|dpa|shutterstock|istock)\s*$)",
+    re.IGNORECASE,
+)
+_NO_WORDS = re.compile(r"^[\W\d_]*$")
+_STRONG_PREFIX = re.compile(
+    r"^(?:read more|read also|also read|related|see also|recommended|more from|lesen sie auch|"
+    r"mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|lea también|te puede interesar|"
+    r"leia também|leia mais|veja também|leggi anche|vedi anche|читайте также|смотрите также)"
+    r"\s*[:›»>|-]",
+    re.IGNORECASE,
+)
+# Priors of the core search, tuned on ../shared/benchmarks/article-text (181 pages): the
+# first prose within this many blocks after a byline or date line gets this bonus (in
+# characters of prose); prose after a section heading counts this share of its length.
+_BYLINE_REACH = 4
+_BYLINE_BONUS = 400.0
+_AFTER_SECTION_SHARE = 0.3
+# Lines longer than this are not taken as chrome for a prefix or a phrase they contain.
+_MAX_PHRASE_LINE = 200
+
+
+def chrome_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None:
+    """Return why ``text`` is chrome, or ``None`` when nothing proves it.
+
+    Prose (a sentence of six or more words) is chrome only when it opens with a teaser
+    label such as "Read more:".
+
+    >>> from newsclean.filters.shape import shape_of
+    >>> chrome_reason("Advertisement", shape_of("Advertisement"), chrome_lexicon())
+    'a chrome label'
+    >>> chrome_reason("Officials met on Monday to talk.", shape_of("Officials met on Monday to talk."),
+    ...               chrome_lexicon()) is None
+    True
+    """
+    if _STRONG_PREFIX.match(text):
+        return "a teaser for another article"
+    if shape.key in lexicon.lines:
+        return "a chrome label"
+    if shape.prose:
+        return None
+    if _NO_WORDS.match(text):
+        return "a line without words"
+    if shape.chars <= _MAX_PHRASE_LINE:
+        return _short_line_reason(text, shape, lexicon)
+    return None
+
+
+def _short_line_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None:
+    folded = text.casefold().lstrip(" *-•·>|»›")
+    if folded.startswith(lexicon.prefixes):
+        return "a label, teaser, credit or prompt"
+    if any(phrase in folded for phrase in lexicon.contains):
+        return "a cookie, newsletter, sign-in or copyright line"
+    words = shape.key.split()
+    if len(words) >= 2 and sum(word in _SOCIAL for word in words) >= 2:
+        return "a share row"
+    if _CREDIT.search(text):
+        return "a photo caption or credit"
+    if _is_separated_row(text):
+        return "a navigation row or breadcrumb"
+    return None
+
+
+def _is_separated_row(text: str) -> bool:
+    parts = [part for part in _SEPARATORS.split(text) if part.strip()]
+    if len(parts) < 3:
+        return False
+    return sum(len(part.split()) for part in parts) / len(parts) <= 3.5
+
+
+@dataclass(frozen=True, slots=True)
+class DropChrome:
+    """Remove navigation chrome: menus, labels, share rows, teasers, trending lists, footers.
+
+    Configuration: ``language`` forces the stop-word language (ISO 639-1); by default it is
+    guessed from the page. ``keep_outside_core`` keeps every block before and after the
+    article's prose core, removing only lines the lexicon proves to be chrome.
+
+    >>> from newsclean.readers import read_text
+    >>> page = ("Home\\nWorld\\nBusiness\\n\\nOfficials met on Monday to discuss the trade deal "
+    ...         "that both sides signed last year.\\n\\nAdvertisement\\n\\nThe talks will go on "
+    ...         "next week, a spokesman said.\\n\\nTRENDING\\n\\n1\\nSomething else happened")
+    >>> DropChrome()(read_text(page)).text.splitlines()[0::2]
+    ['Officials met on Monday to discuss the trade deal that both sides signed last year.', \
+'The talks will go on next week, a spokesman said.']
+    """
+
+    language: str | None = None
+    keep_outside_core: bool = False
+    name = "chrome"
+
+    def __call__(self, doc: Document, /) -> Document:
+        """Return ``doc`` without its chrome blocks, one ``Edit`` per removed block."""
+        blocks = doc.blocks
+        if not blocks:
+            return doc
+        page = analyse_page(blocks, self.language or doc.meta.language)
+        core, reasons = page.core, page.reasons
+        kept: list[Block] = []
+        edits: list[Edit] = []
+        for index, block in enumerate(blocks):
+            why = self._why_removed(index, block, core, reasons[index])
+            if why is None:
+                kept.append(block)
+            else:
+                edits.append(Edit(self.name, "remove", block.text, "", why))
+        if not edits:
+            return doc
+        return doc.with_blocks(kept, edits)
+
+    def _why_removed(
+        self, index: int, block: Block, core: Core | None, reason: str | None
+    ) -> str | None:
+        if core is None or index in core or self.keep_outside_core:
+            return None if reason is None else f"chrome: {reason}"
+        where = "before" if index < core.start else "after"
+        return f"{where} the article's prose: {reason or 'not part of the article'}"
+
+
+@dataclass(frozen=True, slots=True)
+class PageAnalysis:
+    """Each block's shape and chrome reason, and the article's prose core (if any)."""
+
+    shapes: list[Shape]
+    reasons: list[str | None]
+    core: Core | None
+
+
+def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAnalysis:
+    """Measure ``blocks``, find which are chrome and where the article's prose core lies."""
+    lexicon = chrome_lexicon()
+    shapes = shapes_of(blocks, language)
+    reasons = [chrome_reason(b.text, s, lexicon) for b, s in zip(blocks, shapes, strict=True)]
+    sections = [_opens_section(s, lexicon) for s in shapes]
+    weights = _weights(blocks, shapes, reasons, sections, lexicon)
+    core = prose_core(weights)
+    if core is not None:
+        core = _extend(core, shapes, reasons, sections)
+    return PageAnalysis(shapes, reasons, core)
+
+
+def _weights(
+    blocks: Sequence[Block],
+    shapes: list[Shape],
+    reasons: list[str | None],
+    sections: list[bool],
+    lexicon: ChromeLexicon,
+) -> list[float]:
+    """Each block's weight, with two priors: prose that follows a byline or date line near
+    the top is the article's opening; prose after a section heading (Related, Comments) is
+    more likely teasers and comments."""
+    weights: list[float] = []
+    after_section = False
+    anchor = 0
+    for block, shape, reason, section in zip(blocks, shapes, reasons, sections, strict=True):
+        weight = block_weight(shape, block.kind, reason is not None, section, _boilerplate(block.text, lexicon))
+        after_section = after_section or section
+        if weight > 0:
+            if after_section:
+                weight *= _AFTER_SECTION_SHARE
+            if anchor > 0:
+                weight += _BYLINE_BONUS
+            anchor = 0
+        elif not after_section and not shape.prose and is_header_line(block.text):
+            anchor = _BYLINE_REACH
+        else:
+            anchor -= 1
+        weights.append(weight)
+    return weights
+
+
+def _boilerplate(text: str, lexicon: ChromeLexicon) -> int:
+    folded = text.casefold()
+    return sum(1 for phrase in lexicon.contains if phrase in folded)
+
+
+def _opens_section(shape: Shape, lexicon: ChromeLexicon) -> bool:
+    return not shape.prose and shape.words <= 8 and shape.key in lexicon.sections
+
+
+def _extend(
+    core: Core, shapes: list[Shape], reasons: list[str | None], sections: list[bool]
+) -> Core:
+    """Take in sentence-like lines that touch the core (a closing "With reporting by X.")."""
+    end = core.end
+    while end < len(shapes) and _sentence_like(shapes[end], reasons[end], sections[end]):
+        end += 1
+    start = core.start
+    while start > 0 and _sentence_like(shapes[start - 1], reasons[start - 1], sections[start - 1]):
+        start -= 1
+    return Core(start, end)
+
+
+def _sentence_like(shape: Shape, reason: str | None, section: bool) -> bool:
+    return reason is None and not section and shape.terminal and shape.words >= 2
