@@ -168,15 +168,15 @@ _SPACE_RUN = re.compile(r"[^\S\u00a0]+")
 
 
 def squash_spaces(text: str) -> str:
-    """Collapse runs of white space other than no-break spaces to one space; strip the ends.
+    """Collapse runs of white space other than no-break spaces to one space; trim the ends.
 
-    No-break spaces are kept: they carry meaning (French punctuation, "10\u00a0km") and
-    ftfy needs them to repair mojibake such as "Ã\u00a0" (UTF-8 "à" read as windows-1252).
+    No-break spaces are kept: they carry meaning (French punctuation, "10\\u00a0km") and
+    ftfy needs them to repair mojibake such as "Ã\\u00a0" (UTF-8 "à" read as windows-1252).
 
-    >>> squash_spaces(" a\n\t b\u00a0c ")
-    'a b\u00a0c'
+    >>> squash_spaces(" a\\n\\t b\\u00a0c\\u00a0")
+    'a b\\xa0c'
     """
-    return _SPACE_RUN.sub(" ", text).strip(" ")
+    return _SPACE_RUN.sub(" ", text).strip()
 
 
 def _add(reasons: list[str], reason: str) -> None:
