@@ -63,7 +63,7 @@ _MOJIBAKE_PIECES = [
 mojibake_like = st.lists(
     st.sampled_from(_MOJIBAKE_PIECES) | st.text(string.ascii_letters, max_size=3), max_size=20
 ).map("".join)
-any_text = st.text() | mojibake_like
+any_text = st.text(st.characters(exclude_categories=())) | mojibake_like
 
 
 def _one_block(text: str, kind: Any = "paragraph") -> Document:

@@ -44,7 +44,7 @@ _PREFIXES = [
 any_bytes = st.builds(lambda prefix, body: prefix + body, st.sampled_from(_PREFIXES), st.binary())
 _HTML_PIECES = ["<p>", "</p>", "<div>", "<br>", "<h2>", "<li>", "<script>", "&amp;", "<!--", "-->"]
 any_markup = st.lists(st.sampled_from(_HTML_PIECES) | st.text(max_size=5), max_size=20).map("".join)
-any_str = st.text() | any_markup
+any_str = st.text(st.characters(exclude_categories=())) | any_markup
 
 _FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -70,7 +70,7 @@ _REASONS = {
     "fix_character_width": "replaced full-width characters",
     "uncurl_quotes": "straightened quotes",
     "fix_line_breaks": "normalized line breaks",
-    "fix_surrogates": "joined UTF-16 surrogate pairs",
+    "fix_surrogates": "joined or replaced UTF-16 surrogates",
     "remove_control_chars": "removed control characters",
 }
 
