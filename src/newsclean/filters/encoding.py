@@ -208,8 +208,16 @@ class FixEncoding:
 
     Configuration: ``config`` is the ftfy :class:`ftfy.TextFixerConfig` used on each block
     (default :data:`NEWS_FIXER_CONFIG`). Metadata text fields are repaired the same way.
+    Beyond ftfy, zero-width spaces, word joiners, soft hyphens and bidi controls are removed
+    (zero-width joiners and non-joiners are kept), the repair is repeated until nothing
+    changes (so the filter is idempotent), and a repaired block other than preformatted
+    text has its runs of white space made one space (no-break spaces kept).
+
     Text that cannot need a repair (ASCII without ``&`` or controls; non-ASCII text ftfy's
-    badness check finds clean, already in NFC) is passed through without calling ftfy.
+    badness check finds clean, already in NFC) is passed through without calling ftfy;
+    the check is conservative: it never skips text that ftfy would change.
+
+    Not for text whose mojibake is the point (a page about encodings): it will be repaired.
 
     >>> FixEncoding()(Document(blocks=(Block("Ã©tÃ© 2024"),))).text
     'été 2024'
