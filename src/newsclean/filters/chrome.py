@@ -83,6 +83,7 @@ _STRONG_PREFIX = re.compile(
 _BYLINE_REACH = 4
 _BYLINE_BONUS = 400.0
 _AFTER_SECTION_SHARE = 0.3
+_MIN_ARTICLE_WEIGHT = 250.0
 # Lines longer than this are not taken as chrome for a prefix or a phrase they contain.
 _MAX_PHRASE_LINE = 200
 
@@ -199,9 +200,16 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
     lexicon = chrome_lexicon()
     shapes = shapes_of(blocks, language)
     reasons = [chrome_reason(b.text, s, lexicon) for b, s in zip(blocks, shapes, strict=True)]
-    sections = [_opens_section(s, lexicon) for s in shapes]
+    sections = [_opens_section(b, s, lexicon) for b, s in zip(blocks, shapes, strict=True)]
     weights = _weights(blocks, shapes, reasons, sections, lexicon)
     core = prose_core(weights)
+    first_section = sections.index(True) if True in sections else len(blocks)
+    if core is not None and core.start > first_section:
+        # Articles come before their comments and related lists: an article-sized core
+        # before the first section heading wins over a larger one after it.
+        before = prose_core(weights[:first_section])
+        if before is not None and sum(weights[before.start : before.end]) >= _MIN_ARTICLE_WEIGHT:
+            core = before
     if core is not None:
         core = _extend(core, shapes, reasons, sections)
     return PageAnalysis(shapes, reasons, core)
@@ -242,8 +250,9 @@ def _boilerplate(text: str, lexicon: ChromeLexicon) -> int:
     return sum(1 for phrase in lexicon.contains if phrase in folded)
 
 
-def _opens_section(shape: Shape, lexicon: ChromeLexicon) -> bool:
-    return not shape.prose and shape.words <= 8 and shape.key in lexicon.sections
+def _opens_section(block: Block, shape: Shape, lexicon: ChromeLexicon) -> bool:
+    # A list item saying "Comments" is a button in a share row, not a section heading.
+    return block.kind != "list_item" and not shape.prose and shape.words <= 8 and shape.key in lexicon.sections
 
 
 def _extend(
