@@ -18,6 +18,8 @@ from newsclean.filters.shape import (
     Core,
     Shape,
     block_weight,
+    COMMENTS_COST,
+    SECTION_COST,
     chrome_lexicon,
     is_header_line,
     prose_core,
@@ -69,6 +71,7 @@ _CREDIT = re.compile(
     r"/\s*(?:getty images|afp|reuters|ap|epa|dpa|shutterstock|istock)\s*$)",
     re.IGNORECASE,
 )
+_COMMENT_COUNT = re.compile(r"^(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари\w*)$")
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
 _STRONG_PREFIX = re.compile(
     r"^(?:read more|read also|also read|related|see also|recommended|more from|lesen sie auch|"
@@ -79,11 +82,15 @@ _STRONG_PREFIX = re.compile(
 )
 # Priors of the core search, tuned on ../shared/benchmarks/article-text (181 pages): the
 # first prose within this many blocks after a byline or date line gets this bonus (in
-# characters of prose); prose after a section heading counts this share of its length.
+# characters of prose); prose after a related-list heading, or after the comments heading,
+# counts this share of its length.
 _BYLINE_REACH = 4
 _BYLINE_BONUS = 400.0
-_AFTER_SECTION_SHARE = 0.3
+_AFTER_SECTION_SHARE = 0.5
+_AFTER_COMMENTS_SHARE = 0.3
 _MIN_ARTICLE_WEIGHT = 250.0
+# Each further short line in an unbroken run costs this much more than the one before.
+_RUN_ESCALATION = 0.1
 # Lines longer than this are not taken as chrome for a prefix or a phrase they contain.
 _MAX_PHRASE_LINE = 200
 
@@ -200,13 +207,13 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
     lexicon = chrome_lexicon()
     shapes = shapes_of(blocks, language)
     reasons = [chrome_reason(b.text, s, lexicon) for b, s in zip(blocks, shapes, strict=True)]
-    sections = [_opens_section(b, s, lexicon) for b, s in zip(blocks, shapes, strict=True)]
+    sections = [_section_cost(b, s, lexicon) for b, s in zip(blocks, shapes, strict=True)]
     weights = _weights(blocks, shapes, reasons, sections, lexicon)
     core = prose_core(weights)
-    first_section = sections.index(True) if True in sections else len(blocks)
+    first_section = sections.index(COMMENTS_COST) if COMMENTS_COST in sections else len(blocks)
     if core is not None and core.start > first_section:
-        # Articles come before their comments and related lists: an article-sized core
-        # before the first section heading wins over a larger one after it.
+        # Articles come before their comments: an article-sized core before the comment
+        # section wins over a larger one after it.
         before = prose_core(weights[:first_section])
         if before is not None and sum(weights[before.start : before.end]) >= _MIN_ARTICLE_WEIGHT:
             core = before
@@ -219,25 +226,32 @@ def _weights(
     blocks: Sequence[Block],
     shapes: list[Shape],
     reasons: list[str | None],
-    sections: list[bool],
+    sections: list[float],
     lexicon: ChromeLexicon,
 ) -> list[float]:
     """Each block's weight, with two priors: prose that follows a byline or date line near
     the top is the article's opening; prose after a section heading (Related, Comments) is
     more likely teasers and comments."""
     weights: list[float] = []
-    after_section = False
+    after_comments = False
+    discount = 1.0
     anchor = 0
+    run = 0
     for block, shape, reason, section in zip(blocks, shapes, reasons, sections, strict=True):
         weight = block_weight(shape, block.kind, reason is not None, section, _boilerplate(block.text, lexicon))
-        after_section = after_section or section
+        after_comments = after_comments or section == COMMENTS_COST
+        if section:
+            discount = _AFTER_COMMENTS_SHARE if after_comments else min(discount, _AFTER_SECTION_SHARE)
+        # A subheading or two between paragraphs is normal; ten short lines in a row are a menu.
+        run = 0 if weight > 0 else run + 1
+        if weight < 0:
+            weight *= 1.0 + _RUN_ESCALATION * (run - 1)
         if weight > 0:
-            if after_section:
-                weight *= _AFTER_SECTION_SHARE
+            weight *= discount
             if anchor > 0:
                 weight += _BYLINE_BONUS
             anchor = 0
-        elif not after_section and not shape.prose and is_header_line(block.text):
+        elif not after_comments and not shape.prose and is_header_line(block.text):
             anchor = _BYLINE_REACH
         else:
             anchor -= 1
@@ -250,9 +264,13 @@ def _boilerplate(text: str, lexicon: ChromeLexicon) -> int:
     return sum(1 for phrase in lexicon.contains if phrase in folded)
 
 
-def _opens_section(block: Block, shape: Shape, lexicon: ChromeLexicon) -> bool:
+def _section_cost(block: Block, shape: Shape, lexicon: ChromeLexicon) -> float:
     # A list item saying "Comments" is a button in a share row, not a section heading.
-    return block.kind != "list_item" and not shape.prose and shape.words <= 8 and shape.key in lexicon.sections
+    if block.kind == "list_item" or shape.prose or shape.words > 8:
+        return 0.0
+    if shape.key in lexicon.comments or _COMMENT_COUNT.match(shape.key):
+        return COMMENTS_COST
+    return SECTION_COST if shape.key in lexicon.sections else 0.0
 
 
 def _extend(
@@ -268,5 +286,5 @@ def _extend(
     return Core(start, end)
 
 
-def _sentence_like(shape: Shape, reason: str | None, section: bool) -> bool:
+def _sentence_like(shape: Shape, reason: str | None, section: float) -> bool:
     return reason is None and not section and shape.terminal and shape.words >= 2

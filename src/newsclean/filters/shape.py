@@ -56,6 +56,7 @@ class ChromeLexicon:
     lines: frozenset[str]
     prefixes: tuple[str, ...]
     sections: frozenset[str]
+    comments: frozenset[str]
     contains: tuple[str, ...]
 
 
@@ -66,12 +67,14 @@ def chrome_lexicon() -> ChromeLexicon:
     lines: set[str] = set()
     prefixes: set[str] = set()
     sections: set[str] = set()
+    comments: set[str] = set()
     contains: set[str] = set()
     for language, entries in data.items():
         if language.startswith("_"):
             continue
         lines.update(lexicon_key(item) for item in entries["lines"])
         sections.update(lexicon_key(item) for item in entries["sections"])
+        comments.update(lexicon_key(item) for item in entries["comments"])
         prefixes.update(item.casefold() for item in entries["prefixes"])
         contains.update(item.casefold() for item in entries["contains"])
     lines.discard("")
@@ -79,6 +82,7 @@ def chrome_lexicon() -> ChromeLexicon:
         lines=frozenset(lines),
         prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
         sections=frozenset(sections),
+        comments=frozenset(comments),
         contains=tuple(sorted(contains)),
     )
 
@@ -122,10 +126,19 @@ def guess_language(texts: Iterable[str], limit: int = 3000) -> str | None:
 
 
 _BYLINE_START = re.compile(r"^(?:by|von|par|por|di|da|de|door|av|af|от|автор)\s+\S", re.IGNORECASE)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"okt|dez|janv|févr|mars|avr|juin|juil|août|déc|ene|abr|ago|dic|fev|set|out|dez|gen|mag|giu|"
+    r"lug|ott|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)[a-zäéûúíóçа-я]*\.?"
+)
+# A date line: a numeric date, a time of day, a month name next to a day or year, or a
+# publication label followed by a number.
 _DATE_HINT = re.compile(
     r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|\b\d{1,2}:\d{2}\b|"
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}(?:\s|$)|\b{_MONTH}\s+\d{{4}}\b|"
     r"\b(?:updated|published|posted|created|modified|stand|aktualisiert|publié|mis à jour|"
-    r"publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b",
+    r"publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b\W{0,3}"
+    r"(?:on |am |le |el |il |em )?\d",
     re.IGNORECASE,
 )
 
@@ -226,18 +239,21 @@ _ITEM_COST = 20.0
 _ITEM_COST_PER_CHAR = 0.3
 _BOILERPLATE_SHARE = 0.5
 _CHROME_COST = 80.0
-_SECTION_COST = 400.0
+SECTION_COST = 150.0
+COMMENTS_COST = 400.0
 
 
-def block_weight(shape: Shape, kind: str, chrome: bool, section: bool, boilerplate: int) -> float:
+def block_weight(
+    shape: Shape, kind: str, chrome: bool, section: float, boilerplate: int
+) -> float:
     """How much a block pulls the article's core towards it (positive) or away (negative).
 
-    ``boilerplate`` counts the chrome phrases (cookies, copyright, privacy) a block
+    ``section`` is the cost of a section heading (0 for other blocks). ``boilerplate`` counts the chrome phrases (cookies, copyright, privacy) a block
     contains: prose with two or more is a legal or consent notice and pushes the core away;
     with one it is neutral.
     """
     if section:
-        return -_SECTION_COST
+        return -section
     if chrome:
         return -_CHROME_COST
     if shape.prose:
