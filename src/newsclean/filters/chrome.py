@@ -71,7 +71,11 @@ _CREDIT = re.compile(
     r"/\s*(?:getty images|afp|reuters|ap|epa|dpa|shutterstock|istock)\s*$)",
     re.IGNORECASE,
 )
-_COMMENT_COUNT = re.compile(r"^(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари\w*)$")
+_COMMENT_COUNT = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|"
+    r"réactions|comentarios?|comentários?|commenti|комментари\w*)(?:\s+(?:to|on|zu|à|a|para)\b|\W*$)",
+    re.IGNORECASE,
+)
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
 _STRONG_PREFIX = re.compile(
     r"^(?:read more|read also|also read|related|see also|recommended|more from|lesen sie auch|"
@@ -86,6 +90,8 @@ _STRONG_PREFIX = re.compile(
 # counts this share of its length.
 _BYLINE_REACH = 4
 _BYLINE_BONUS = 400.0
+# Only the first bylines of a page mark the article; later ones sign comments and teasers.
+_MAX_ANCHORS = 2
 _AFTER_SECTION_SHARE = 0.5
 _AFTER_COMMENTS_SHARE = 0.3
 _MIN_ARTICLE_WEIGHT = 250.0
@@ -236,6 +242,7 @@ def _weights(
     after_comments = False
     discount = 1.0
     anchor = 0
+    anchors_left = _MAX_ANCHORS
     run = 0
     for block, shape, reason, section in zip(blocks, shapes, reasons, sections, strict=True):
         weight = block_weight(shape, block.kind, reason is not None, section, _boilerplate(block.text, lexicon))
@@ -250,8 +257,9 @@ def _weights(
             weight *= discount
             if anchor > 0:
                 weight += _BYLINE_BONUS
+                anchors_left -= 1
             anchor = 0
-        elif not after_comments and not shape.prose and is_header_line(block.text):
+        elif anchors_left and not after_comments and not shape.prose and is_header_line(block.text):
             anchor = _BYLINE_REACH
         else:
             anchor -= 1
@@ -266,10 +274,12 @@ def _boilerplate(text: str, lexicon: ChromeLexicon) -> int:
 
 def _section_cost(block: Block, shape: Shape, lexicon: ChromeLexicon) -> float:
     # A list item saying "Comments" is a button in a share row, not a section heading.
-    if block.kind == "list_item" or shape.prose or shape.words > 8:
+    if block.kind == "list_item":
         return 0.0
-    if shape.key in lexicon.comments or _COMMENT_COUNT.match(shape.key):
+    if _COMMENT_COUNT.match(block.text) or (shape.words <= 8 and shape.key in lexicon.comments):
         return COMMENTS_COST
+    if shape.prose or shape.words > 8:
+        return 0.0
     return SECTION_COST if shape.key in lexicon.sections else 0.0
 
 

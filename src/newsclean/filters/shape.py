@@ -35,7 +35,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _INNER_PUNCT = re.compile(r"[,;:]|[.!?。！？](?=\s)")
-_TERMINAL = frozenset('.!?。！？…"”’»)」』')
+_TERMINAL = frozenset('.!?。！？…"”’»」』')
 _ELLIPSIS_TEASER = ("...", "…")
 
 # A block is prose when it ends like a sentence and has at least this many words, or is
@@ -134,7 +134,8 @@ _MONTH = (
 # A date line: a numeric date, a time of day, a month name next to a day or year, or a
 # publication label followed by a number.
 _DATE_HINT = re.compile(
-    r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|\b\d{1,2}:\d{2}\b|"
+    r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|"
+    r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\b\.?|uhr\b|[A-Z]{2,4}\b)|"
     rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}(?:\s|$)|\b{_MONTH}\s+\d{{4}}\b|"
     r"\b(?:updated|published|posted|created|modified|stand|aktualisiert|publié|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b\W{0,3}"
