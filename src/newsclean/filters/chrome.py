@@ -95,6 +95,10 @@ _MAX_ANCHORS = 2
 _AFTER_SECTION_SHARE = 0.5
 _AFTER_COMMENTS_SHARE = 0.3
 _MIN_ARTICLE_WEIGHT = 250.0
+# The core carries over this many labels in a row when the prose after them weighs at
+# least this share of their cost (an "Advertisement" between two paragraphs).
+_MAX_BRIDGED = 2
+_BRIDGE_SHARE = 0.5
 # Each further short line in an unbroken run costs this much more than the one before.
 _RUN_ESCALATION = 0.1
 # Lines longer than this are not taken as chrome for a prefix or a phrase they contain.
@@ -216,6 +220,8 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
     sections = [_section_cost(b, s, lexicon) for b, s in zip(blocks, shapes, strict=True)]
     weights = _weights(blocks, shapes, reasons, sections, lexicon)
     core = prose_core(weights)
+    if core is not None:
+        core = _bridge_labels(core, weights, sections)
     first_section = sections.index(COMMENTS_COST) if COMMENTS_COST in sections else len(blocks)
     if core is not None and core.start > first_section:
         # Articles come before their comments: an article-sized core before the comment
@@ -281,6 +287,24 @@ def _section_cost(block: Block, shape: Shape, lexicon: ChromeLexicon) -> float:
     if shape.prose or shape.words > 8:
         return 0.0
     return SECTION_COST if shape.key in lexicon.sections else 0.0
+
+
+def _bridge_labels(core: Core, weights: list[float], sections: list[float]) -> Core:
+    """Carry the core over one or two labels ("Advertisement") to the prose that follows."""
+    end = core.end
+    while end < len(weights):
+        gap = end
+        while gap < len(weights) and gap - end < _MAX_BRIDGED and weights[gap] <= 0 and not sections[gap]:
+            gap += 1
+        if gap == end or gap >= len(weights) or weights[gap] <= 0:
+            break
+        cost = -sum(weights[end:gap])
+        if weights[gap] < _BRIDGE_SHARE * cost:
+            break
+        end = gap + 1
+        while end < len(weights) and weights[end] > 0:
+            end += 1
+    return Core(core.start, end)
 
 
 def _extend(
