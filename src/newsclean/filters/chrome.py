@@ -101,6 +101,7 @@ _MAX_BRIDGED = 2
 _BRIDGE_SHARE = 0.5
 # Each further short line in an unbroken run costs this much more than the one before.
 _RUN_ESCALATION = 0.1
+_MAX_ESCALATION_STEPS = 40
 # Lines longer than this are not taken as chrome for a prefix or a phrase they contain.
 _MAX_PHRASE_LINE = 200
 
@@ -258,7 +259,7 @@ def _weights(
         # A subheading or two between paragraphs is normal; ten short lines in a row are a menu.
         run = 0 if weight > 0 else run + 1
         if weight < 0:
-            weight *= 1.0 + _RUN_ESCALATION * (run - 1)
+            weight *= 1.0 + _RUN_ESCALATION * min(run - 1, _MAX_ESCALATION_STEPS)
         if weight > 0:
             weight *= discount
             if anchor > 0:

@@ -47,6 +47,9 @@ _LONG_MIN_WORDS = 20
 # of names or headlines rather than a sentence. Tuned on the same corpus.
 _MIN_STOP_SHARE = 0.08
 _LANGUAGE_MIN_HITS = 8
+# Text in a language with a stop-word list has 25-50% stop words; below this share the
+# page is in another language, and stop words are not used at all.
+_LANGUAGE_MIN_SHARE = 0.12
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,9 @@ def guess_language(texts: Iterable[str], limit: int = 3000) -> str | None:
     if not counts:
         return None
     best = max(counts, key=lambda language: counts[language])
-    return best if counts[best] >= _LANGUAGE_MIN_HITS else None
+    if counts[best] < _LANGUAGE_MIN_HITS or counts[best] < _LANGUAGE_MIN_SHARE * seen:
+        return None
+    return best
 
 
 _BYLINE_START = re.compile(r"^(?:by|von|par|por|di|da|de|door|av|af|от|автор)\s+\S", re.IGNORECASE)
