@@ -11,19 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from newsclean.document import Block, Document, Edit
 from newsclean.filters.shape import (
+    COMMENTS_COST,
+    SECTION_COST,
     ChromeLexicon,
     Core,
     Shape,
     block_weight,
-    COMMENTS_COST,
-    SECTION_COST,
+    cached_shape,
     chrome_lexicon,
+    guess_language,
     is_header_line,
     prose_core,
-    shapes_of,
 )
 
 __all__ = ["DropChrome", "PageAnalysis", "analyse_page", "chrome_reason"]
@@ -115,8 +117,8 @@ def chrome_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None
     >>> from newsclean.filters.shape import shape_of
     >>> chrome_reason("Advertisement", shape_of("Advertisement"), chrome_lexicon())
     'a chrome label'
-    >>> chrome_reason("Officials met on Monday to talk.", shape_of("Officials met on Monday to talk."),
-    ...               chrome_lexicon()) is None
+    >>> line = "Officials met on Monday to talk."
+    >>> chrome_reason(line, shape_of(line), chrome_lexicon()) is None
     True
     """
     if _STRONG_PREFIX.match(text):
@@ -136,7 +138,7 @@ def _short_line_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str |
     folded = text.casefold().lstrip(" *-•·>|»›")
     if folded.startswith(lexicon.prefixes):
         return "a label, teaser, credit or prompt"
-    if any(phrase in folded for phrase in lexicon.contains):
+    if _contains_pattern(lexicon).search(folded):
         return "a cookie, newsletter, sign-in or copyright line"
     words = shape.key.split()
     if len(words) >= 2 and sum(word in _SOCIAL for word in words) >= 2:
@@ -213,13 +215,38 @@ class PageAnalysis:
     core: Core | None
 
 
+@dataclass(frozen=True, slots=True)
+class BlockFacts:
+    """What the chrome analysis knows of one block, independent of its neighbours."""
+
+    shape: Shape
+    reason: str | None
+    section: float
+    base_weight: float
+    header: bool
+
+
+@lru_cache(maxsize=16384)
+def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
+    """Measure one block (cached: the headline and chrome filters look at the same blocks)."""
+    lexicon = chrome_lexicon()
+    shape = cached_shape(text, language)
+    reason = chrome_reason(text, shape, lexicon)
+    section = _section_cost(kind, shape, text, lexicon)
+    weight = block_weight(shape, kind, reason is not None, section, _boilerplate(text, lexicon))
+    header = not shape.prose and is_header_line(text)
+    return BlockFacts(shape, reason, section, weight, header)
+
+
 def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAnalysis:
     """Measure ``blocks``, find which are chrome and where the article's prose core lies."""
-    lexicon = chrome_lexicon()
-    shapes = shapes_of(blocks, language)
-    reasons = [chrome_reason(b.text, s, lexicon) for b, s in zip(blocks, shapes, strict=True)]
-    sections = [_section_cost(b, s, lexicon) for b, s in zip(blocks, shapes, strict=True)]
-    weights = _weights(blocks, shapes, reasons, sections, lexicon)
+    if language is None:
+        language = guess_language(block.text for block in blocks)
+    facts = [block_facts(block.text, block.kind, language) for block in blocks]
+    shapes = [fact.shape for fact in facts]
+    reasons = [fact.reason for fact in facts]
+    sections = [fact.section for fact in facts]
+    weights = _weights(facts)
     core = prose_core(weights)
     if core is not None:
         core = _bridge_labels(core, weights, sections)
@@ -235,13 +262,7 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
     return PageAnalysis(shapes, reasons, core)
 
 
-def _weights(
-    blocks: Sequence[Block],
-    shapes: list[Shape],
-    reasons: list[str | None],
-    sections: list[float],
-    lexicon: ChromeLexicon,
-) -> list[float]:
+def _weights(facts: Sequence[BlockFacts]) -> list[float]:
     """Each block's weight, with two priors: prose that follows a byline or date line near
     the top is the article's opening; prose after a section heading (Related, Comments) is
     more likely teasers and comments."""
@@ -251,11 +272,14 @@ def _weights(
     anchor = 0
     anchors_left = _MAX_ANCHORS
     run = 0
-    for block, shape, reason, section in zip(blocks, shapes, reasons, sections, strict=True):
-        weight = block_weight(shape, block.kind, reason is not None, section, _boilerplate(block.text, lexicon))
+    for fact in facts:
+        weight = fact.base_weight
+        section = fact.section
         after_comments = after_comments or section == COMMENTS_COST
         if section:
-            discount = _AFTER_COMMENTS_SHARE if after_comments else min(discount, _AFTER_SECTION_SHARE)
+            discount = (
+                _AFTER_COMMENTS_SHARE if after_comments else min(discount, _AFTER_SECTION_SHARE)
+            )
         # A subheading or two between paragraphs is normal; ten short lines in a row are a menu.
         run = 0 if weight > 0 else run + 1
         if weight < 0:
@@ -266,7 +290,7 @@ def _weights(
                 weight += _BYLINE_BONUS
                 anchors_left -= 1
             anchor = 0
-        elif anchors_left and not after_comments and not shape.prose and is_header_line(block.text):
+        elif anchors_left and not after_comments and fact.header:
             anchor = _BYLINE_REACH
         else:
             anchor -= 1
@@ -275,15 +299,19 @@ def _weights(
 
 
 def _boilerplate(text: str, lexicon: ChromeLexicon) -> int:
-    folded = text.casefold()
-    return sum(1 for phrase in lexicon.contains if phrase in folded)
+    return len(set(_contains_pattern(lexicon).findall(text.casefold())))
 
 
-def _section_cost(block: Block, shape: Shape, lexicon: ChromeLexicon) -> float:
+@cache
+def _contains_pattern(lexicon: ChromeLexicon) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(phrase) for phrase in lexicon.contains))
+
+
+def _section_cost(kind: str, shape: Shape, text: str, lexicon: ChromeLexicon) -> float:
     # A list item saying "Comments" is a button in a share row, not a section heading.
-    if block.kind == "list_item":
+    if kind == "list_item":
         return 0.0
-    if _COMMENT_COUNT.match(block.text) or (shape.words <= 8 and shape.key in lexicon.comments):
+    if _COMMENT_COUNT.match(text) or (shape.words <= 8 and shape.key in lexicon.comments):
         return COMMENTS_COST
     if shape.prose or shape.words > 8:
         return 0.0
@@ -295,7 +323,12 @@ def _bridge_labels(core: Core, weights: list[float], sections: list[float]) -> C
     end = core.end
     while end < len(weights):
         gap = end
-        while gap < len(weights) and gap - end < _MAX_BRIDGED and weights[gap] <= 0 and not sections[gap]:
+        while (
+            gap < len(weights)
+            and gap - end < _MAX_BRIDGED
+            and weights[gap] <= 0
+            and not sections[gap]
+        ):
             gap += 1
         if gap == end or gap >= len(weights) or weights[gap] <= 0:
             break

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsclean.document import Block
 from newsclean.lexicon import load
@@ -20,6 +20,7 @@ __all__ = [
     "ChromeLexicon",
     "Core",
     "Shape",
+    "cached_shape",
     "chrome_lexicon",
     "comparison_key",
     "guess_language",
@@ -34,6 +35,7 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NON_WORD = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
 _INNER_PUNCT = re.compile(r"[,;:]|[.!?。！？](?=\s)")
 _TERMINAL = frozenset('.!?。！？…"”’»」』')
 _ELLIPSIS_TEASER = ("...", "…")
@@ -96,6 +98,15 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
 
 
+@cache
+def _languages_by_word() -> dict[str, tuple[str, ...]]:
+    languages: dict[str, list[str]] = {}
+    for language, words in _stopwords().items():
+        for word in words:
+            languages.setdefault(word, []).append(language)
+    return {word: tuple(names) for word, names in languages.items()}
+
+
 def lexicon_key(text: str) -> str:
     """Reduce ``text`` to the form chrome phrases are compared in: lower case letters and spaces.
 
@@ -112,14 +123,14 @@ def guess_language(texts: Iterable[str], limit: int = 3000) -> str | None:
     'de'
     """
     counts: dict[str, int] = {}
-    stop = _stopwords()
+    languages_of = _languages_by_word()
     seen = 0
     for text in texts:
-        for word in text.casefold().split():
-            for language, words in stop.items():
-                if word in words:
-                    counts[language] = counts.get(language, 0) + 1
-            seen += 1
+        words = text.casefold().split()
+        seen += len(words)
+        for word in words:
+            for language in languages_of.get(word, ()):
+                counts[language] = counts.get(language, 0) + 1
         if seen >= limit:
             break
     if not counts:
@@ -157,7 +168,7 @@ def is_header_line(text: str, title_key: str = "") -> bool:
     >>> is_header_line("The talks continued on Monday.")
     False
     """
-    if _BYLINE_START.match(text) or _DATE_HINT.search(text):
+    if _BYLINE_START.match(text) or (_DIGIT.search(text) and _DATE_HINT.search(text)):
         return True
     if text.count(" | ") >= 2:
         return True
@@ -219,8 +230,13 @@ def shapes_of(blocks: Sequence[Block], language: str | None = None) -> list[Shap
     """Measure every block, with the stop words of ``language`` (guessed when ``None``)."""
     if language is None:
         language = guess_language(block.text for block in blocks)
-    stopwords = _stopwords().get(language) if language else None
-    return [shape_of(block.text, stopwords) for block in blocks]
+    return [cached_shape(block.text, language) for block in blocks]
+
+
+@lru_cache(maxsize=16384)
+def cached_shape(text: str, language: str | None) -> Shape:
+    """:func:`shape_of` with the stop words of ``language``, cached: filters re-measure blocks."""
+    return shape_of(text, _stopwords().get(language) if language else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +265,7 @@ SECTION_COST = 150.0
 COMMENTS_COST = 400.0
 
 
-def block_weight(
-    shape: Shape, kind: str, chrome: bool, section: float, boilerplate: int
-) -> float:
+def block_weight(shape: Shape, kind: str, chrome: bool, section: float, boilerplate: int) -> float:
     """How much a block pulls the article's core towards it (positive) or away (negative).
 
     ``section`` is the cost of a section heading (0 for other blocks). ``boilerplate`` counts the chrome phrases (cookies, copyright, privacy) a block
@@ -266,7 +280,11 @@ def block_weight(
         if boilerplate >= 2:
             return -_BOILERPLATE_SHARE * shape.chars
         return 0.0 if boilerplate == 1 else float(shape.chars)
-    base, per_char = (_ITEM_COST, _ITEM_COST_PER_CHAR) if kind == "list_item" else (_SHORT_COST, _SHORT_COST_PER_CHAR)
+    base, per_char = (
+        (_ITEM_COST, _ITEM_COST_PER_CHAR)
+        if kind == "list_item"
+        else (_SHORT_COST, _SHORT_COST_PER_CHAR)
+    )
     return -(base + per_char * min(shape.chars, 200))
 
 
