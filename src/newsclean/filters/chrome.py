@@ -342,7 +342,7 @@ def _bridge_labels(core: Core, weights: list[float], sections: list[float]) -> C
 
 
 def _extend(
-    core: Core, shapes: list[Shape], reasons: list[str | None], sections: list[bool]
+    core: Core, shapes: list[Shape], reasons: list[str | None], sections: list[float]
 ) -> Core:
     """Take in sentence-like lines that touch the core (a closing "With reporting by X.")."""
     end = core.end

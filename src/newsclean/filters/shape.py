@@ -268,9 +268,9 @@ COMMENTS_COST = 400.0
 def block_weight(shape: Shape, kind: str, chrome: bool, section: float, boilerplate: int) -> float:
     """How much a block pulls the article's core towards it (positive) or away (negative).
 
-    ``section`` is the cost of a section heading (0 for other blocks). ``boilerplate`` counts the chrome phrases (cookies, copyright, privacy) a block
-    contains: prose with two or more is a legal or consent notice and pushes the core away;
-    with one it is neutral.
+    ``section`` is the cost of a section heading (0 for other blocks). ``boilerplate``
+    counts the chrome phrases (cookies, copyright, privacy) a block contains: prose with two
+    or more is a legal or consent notice and pushes the core away; with one it is neutral.
     """
     if section:
         return -section
