@@ -104,6 +104,9 @@ _BRIDGE_SHARE = 0.5
 # Each further short line in an unbroken run costs this much more than the one before.
 _RUN_ESCALATION = 0.1
 _MAX_ESCALATION_STEPS = 40
+# A sentence with two or more chrome phrases (cookies, privacy, all rights reserved) and at
+# most this many characters is a notice, not article prose.
+_MAX_NOTICE = 300
 # Lines longer than this are not taken as chrome for a prefix or a phrase they contain.
 _MAX_PHRASE_LINE = 200
 
@@ -232,8 +235,11 @@ def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
     lexicon = chrome_lexicon()
     shape = cached_shape(text, language)
     reason = chrome_reason(text, shape, lexicon)
+    boilerplate = _boilerplate(text, lexicon)
+    if reason is None and boilerplate >= 2 and shape.chars <= _MAX_NOTICE:
+        reason = "a legal, consent or copyright notice"
     section = _section_cost(kind, shape, text, lexicon)
-    weight = block_weight(shape, kind, reason is not None, section, _boilerplate(text, lexicon))
+    weight = block_weight(shape, kind, reason is not None, section, boilerplate)
     header = not shape.prose and is_header_line(text)
     return BlockFacts(shape, reason, section, weight, header)
 
