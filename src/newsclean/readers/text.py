@@ -19,8 +19,16 @@ from newsclean.errors import InputTypeError
 
 __all__ = ["read_text", "split_paragraphs"]
 
-_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# U+0085 (NEL) is not taken as a line break, nor U+00A0 (no-break space) squashed: both can
+# be bytes of mojibake ("…" in windows-1252 read as latin-1 is NEL; "à" in UTF-8 read as
+# windows-1252 is "Ã" and a no-break space), which FixEncoding can only repair if they are
+# still there (a lone NEL is repaired to the "…" it was in windows-1252).
+_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
+_SPACES = regex.compile(r"[ \t\u2000-\u200a\u202f\u205f\u3000]+")
+# A line may end in a no-break space or NEL that is the last byte of a mojibake sequence
+# (UTF-8 "à" read as windows-1252 is "Ã" and a no-break space); after a non-ASCII character
+# it is kept for FixEncoding, which repairs it or trims it.
+_MOJIBAKE_TAIL = regex.compile(r"[^\x00-\x7f\s]([\u00a0\u0085]+)[ \t]*$")
 _ATX_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = regex.compile(r"^(?:=+|-+)[ \t]*$")
 _BULLET = regex.compile(r"^[ \t]*(?:[*\-+•·▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -129,7 +137,7 @@ def _classify(paragraph: list[str]) -> list[_Line]:
             level = 1 if raw.strip().startswith("=") else 2
             lines[-1] = _Line(lines[-1].text, "heading", level, lines[-1].raw_width)
             continue
-        heading = _ATX_HEADING.match(raw.strip())
+        heading = _ATX_HEADING.match(raw.strip(" \t"))
         if heading is not None:
             lines.append(_Line(_squash(heading.group(2)), "heading", len(heading.group(1)), width))
             continue
@@ -187,4 +195,7 @@ def _join(left: str, right: str) -> str:
 
 
 def _squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    squashed = _SPACES.sub(" ", text)
+    core = squashed.strip()
+    tail = _MOJIBAKE_TAIL.search(squashed)
+    return core + tail.group(1) if tail is not None and core else core
