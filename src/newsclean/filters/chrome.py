@@ -78,6 +78,29 @@ _COMMENT_COUNT = re.compile(
     r"réactions|comentarios?|comentários?|commenti|комментари\w*)(?:\s+(?:to|on|zu|à|a|para)\b|\W*$)",
     re.IGNORECASE,
 )
+_CREDIT_WORDS = ("credit", "photo", "image", "foto", "bild", "imagen", "immagine", "фото")
+_TEASER_WORDS = (
+    "read",
+    "also",
+    "related",
+    "see also",
+    "recommended",
+    "more from",
+    "lesen sie",
+    "mehr zum",
+    "lire",
+    "à lire",
+    "voir aussi",
+    "lee ",
+    "lea ",
+    "te puede",
+    "leia",
+    "veja",
+    "leggi",
+    "vedi",
+    "читайте",
+    "смотрите",
+)
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
 _STRONG_PREFIX = re.compile(
     r"^(?:read more|read also|also read|related|see also|recommended|more from|lesen sie auch|"
@@ -124,7 +147,7 @@ def chrome_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None
     >>> chrome_reason(line, shape_of(line), chrome_lexicon()) is None
     True
     """
-    if _STRONG_PREFIX.match(text):
+    if text[:40].casefold().startswith(_TEASER_WORDS) and _STRONG_PREFIX.match(text):
         return "a teaser for another article"
     if shape.key in lexicon.lines:
         return "a chrome label"
@@ -146,7 +169,9 @@ def _short_line_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str |
     words = shape.key.split()
     if len(words) >= 2 and sum(word in _SOCIAL for word in words) >= 2:
         return "a share row"
-    if _CREDIT.search(text):
+    if (
+        "(" in text or "/" in text or any(word in folded for word in _CREDIT_WORDS)
+    ) and _CREDIT.search(text):
         return "a photo caption or credit"
     if _is_separated_row(text):
         return "a navigation row or breadcrumb"

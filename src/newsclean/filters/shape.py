@@ -49,6 +49,7 @@ _LONG_MIN_WORDS = 20
 # of names or headlines rather than a sentence. Tuned on the same corpus.
 _MIN_STOP_SHARE = 0.08
 _LANGUAGE_MIN_HITS = 8
+_MAX_KEYED_CHARS = 200
 # Text in a language with a stop-word list has 25-50% stop words; below this share the
 # page is in another language, and stop words are not used at all.
 _LANGUAGE_MIN_SHARE = 0.12
@@ -116,7 +117,7 @@ def lexicon_key(text: str) -> str:
     return _NOT_LETTERS.sub(" ", text.casefold()).strip()
 
 
-def guess_language(texts: Iterable[str], limit: int = 3000) -> str | None:
+def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
     """Guess the language of ``texts`` from stop words (ISO 639-1 code), or ``None``.
 
     >>> guess_language(["Der Mann und die Frau sind mit dem Hund in der Stadt, und es ist kalt."])
@@ -194,6 +195,7 @@ class Shape:
     stop_share: float | None
     prose: bool
     key: str
+    """The :func:`lexicon_key` of texts of up to 200 characters; empty for longer ones."""
 
 
 def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
@@ -212,10 +214,12 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     terminal = bool(text) and (text[-1] in _TERMINAL) and not text.endswith(_ELLIPSIS_TEASER)
     stop_share: float | None = None
     if stopwords is not None and tokens:
-        hits = sum(1 for token in tokens if token.casefold() in stopwords)
+        hits = sum(map(stopwords.__contains__, text.casefold().split()))
         stop_share = hits / len(tokens)
     prose = _is_prose(text, words, terminal, stop_share)
-    return Shape(words, len(text), terminal, stop_share, prose, lexicon_key(text))
+    # Chrome phrases are short: longer texts need no lexicon key.
+    key = lexicon_key(text) if len(text) <= _MAX_KEYED_CHARS else ""
+    return Shape(words, len(text), terminal, stop_share, prose, key)
 
 
 def _is_prose(text: str, words: int, terminal: bool, stop_share: float | None) -> bool:
