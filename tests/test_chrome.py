@@ -47,7 +47,7 @@ _VOCABULARY = (
     "the council said new bus routes would start in spring residents welcomed plan "
     "officials city meeting budget drivers because however which after before their"
 )
-_WORDS = st.sampled_from(_VOCABULARY.split())  # noqa: SIM905
+_WORDS = st.sampled_from(_VOCABULARY.split())
 _SENTENCE = st.lists(_WORDS, min_size=8, max_size=25).map(
     lambda ws: " ".join(ws).capitalize() + "."
 )
