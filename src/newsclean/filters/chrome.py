@@ -101,6 +101,13 @@ _TEASER_WORDS = (
     "читайте",
     "смотрите",
 )
+# A data line has a number and a label or dash ("1a etapa: 10 de março – Interlagos"); a
+# run of at least three counts for the article with this share of its length. Tuned on
+# ../shared/benchmarks/article-text.
+_DATA_LINE = re.compile(r"\d.*[:–]\s+\w|\w[:–]\s+.*\d")
+_DATA_MIN_WORDS = 4
+_DATA_MIN_RUN = 3
+_DATA_SHARE = 0.3
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
 _STRONG_PREFIX = re.compile(
     r"^(?:read more|read also|also read|related|see also|recommended|more from|lesen sie auch|"
@@ -252,6 +259,7 @@ class BlockFacts:
     section: float
     base_weight: float
     header: bool
+    data: bool
 
 
 @lru_cache(maxsize=16384)
@@ -266,7 +274,14 @@ def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
     section = _section_cost(kind, shape, text, lexicon)
     weight = block_weight(shape, kind, reason is not None, section, boilerplate)
     header = not shape.prose and is_header_line(text)
-    return BlockFacts(shape, reason, section, weight, header)
+    data = (
+        reason is None
+        and not section
+        and not shape.prose
+        and shape.words >= _DATA_MIN_WORDS
+        and _DATA_LINE.search(text) is not None
+    )
+    return BlockFacts(shape, reason, section, weight, header, data)
 
 
 def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAnalysis:
@@ -303,8 +318,9 @@ def _weights(facts: Sequence[BlockFacts]) -> list[float]:
     anchor = 0
     anchors_left = _MAX_ANCHORS
     run = 0
-    for fact in facts:
-        weight = fact.base_weight
+    tabular = _tabular(facts)
+    for index, fact in enumerate(facts):
+        weight = _DATA_SHARE * fact.shape.chars if index in tabular else fact.base_weight
         section = fact.section
         after_comments = after_comments or section == COMMENTS_COST
         if section:
@@ -327,6 +343,20 @@ def _weights(facts: Sequence[BlockFacts]) -> list[float]:
             anchor -= 1
         weights.append(weight)
     return weights
+
+
+def _tabular(facts: Sequence[BlockFacts]) -> set[int]:
+    """Indexes of runs of data lines ("3a etapa: 22 de abril – Velopark"): a table or
+    schedule in the article, which counts like prose."""
+    found: set[int] = set()
+    start = 0
+    for index in range(len(facts) + 1):
+        if index < len(facts) and facts[index].data:
+            continue
+        if index - start >= _DATA_MIN_RUN:
+            found.update(range(start, index))
+        start = index + 1
+    return found
 
 
 def _boilerplate(text: str, lexicon: ChromeLexicon) -> int:
