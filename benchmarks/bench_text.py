@@ -78,9 +78,8 @@ def main() -> int:
     }
     truth = {k: truth_all[k]["articleBody"] for k in pages}
     foreign_n = sum(1 for k in pages if _language_of(truth[k]) != "en")
-    print(
-        f"{len(pages)} pages ({foreign_n} not in English), {sum(map(len, pages.values())) / 1e6:.1f} M chars"
-    )
+    chars = sum(map(len, pages.values())) / 1e6
+    print(f"{len(pages)} pages ({foreign_n} not in English), {chars:.1f} M chars")
     print(f"{'system':<22}{'P':>7}{'R':>7}{'F1':>7}{'acc':>7}{'F1 non-en':>11}{'MB/s':>9}")
     worst: dict[str, float] = {}
     for name, func in (

@@ -72,7 +72,7 @@ class DropDuplicates:
         return None
 
     def _take_repeated_dek(self, doc: Document) -> Document:
-        """Move a first paragraph that the next paragraph repeats at its start into ``description``."""
+        """Move a first paragraph that the next one repeats at its start into ``description``."""
         blocks = doc.blocks
         first = _first_long_block(blocks)
         if first is None or first + 1 >= len(blocks):

@@ -8,7 +8,6 @@ title printed again separates from the body.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +22,8 @@ _TITLE_WINDOW = 20
 _TITLE_MIN_WORDS = 2
 _TITLE_MAX_WORDS = 25
 _DEK_MAX_WORDS = 90
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractHeadline:
     """Move the headline into ``meta.title`` and a standfirst into ``meta.description``.

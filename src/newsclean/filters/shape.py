@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsclean.document import Block
 from newsclean.lexicon import load
@@ -20,6 +20,7 @@ __all__ = [
     "ChromeLexicon",
     "Core",
     "Shape",
+    "cached_shape",
     "chrome_lexicon",
     "comparison_key",
     "guess_language",
@@ -34,8 +35,9 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NON_WORD = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
 _INNER_PUNCT = re.compile(r"[,;:]|[.!?。！？](?=\s)")
-_TERMINAL = frozenset('.!?。！？…"”’»)」』')
+_TERMINAL = frozenset('.!?。！？…"”’»」』')
 _ELLIPSIS_TEASER = ("...", "…")
 
 # A block is prose when it ends like a sentence and has at least this many words, or is
@@ -47,6 +49,10 @@ _LONG_MIN_WORDS = 20
 # of names or headlines rather than a sentence. Tuned on the same corpus.
 _MIN_STOP_SHARE = 0.08
 _LANGUAGE_MIN_HITS = 8
+_MAX_KEYED_CHARS = 200
+# Text in a language with a stop-word list has 25-50% stop words; below this share the
+# page is in another language, and stop words are not used at all.
+_LANGUAGE_MIN_SHARE = 0.12
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,7 @@ class ChromeLexicon:
     lines: frozenset[str]
     prefixes: tuple[str, ...]
     sections: frozenset[str]
+    comments: frozenset[str]
     contains: tuple[str, ...]
 
 
@@ -66,12 +73,14 @@ def chrome_lexicon() -> ChromeLexicon:
     lines: set[str] = set()
     prefixes: set[str] = set()
     sections: set[str] = set()
+    comments: set[str] = set()
     contains: set[str] = set()
     for language, entries in data.items():
         if language.startswith("_"):
             continue
         lines.update(lexicon_key(item) for item in entries["lines"])
         sections.update(lexicon_key(item) for item in entries["sections"])
+        comments.update(lexicon_key(item) for item in entries["comments"])
         prefixes.update(item.casefold() for item in entries["prefixes"])
         contains.update(item.casefold() for item in entries["contains"])
     lines.discard("")
@@ -79,6 +88,7 @@ def chrome_lexicon() -> ChromeLexicon:
         lines=frozenset(lines),
         prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
         sections=frozenset(sections),
+        comments=frozenset(comments),
         contains=tuple(sorted(contains)),
     )
 
@@ -87,6 +97,15 @@ def chrome_lexicon() -> ChromeLexicon:
 def _stopwords() -> dict[str, frozenset[str]]:
     data = load("stopwords")
     return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
+
+
+@cache
+def _languages_by_word() -> dict[str, tuple[str, ...]]:
+    languages: dict[str, list[str]] = {}
+    for language, words in _stopwords().items():
+        for word in words:
+            languages.setdefault(word, []).append(language)
+    return {word: tuple(names) for word, names in languages.items()}
 
 
 def lexicon_key(text: str) -> str:
@@ -98,34 +117,46 @@ def lexicon_key(text: str) -> str:
     return _NOT_LETTERS.sub(" ", text.casefold()).strip()
 
 
-def guess_language(texts: Iterable[str], limit: int = 3000) -> str | None:
+def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
     """Guess the language of ``texts`` from stop words (ISO 639-1 code), or ``None``.
 
     >>> guess_language(["Der Mann und die Frau sind mit dem Hund in der Stadt, und es ist kalt."])
     'de'
     """
     counts: dict[str, int] = {}
-    stop = _stopwords()
+    languages_of = _languages_by_word()
     seen = 0
     for text in texts:
-        for word in text.casefold().split():
-            for language, words in stop.items():
-                if word in words:
-                    counts[language] = counts.get(language, 0) + 1
-            seen += 1
+        words = text.casefold().split()
+        seen += len(words)
+        for word in words:
+            for language in languages_of.get(word, ()):
+                counts[language] = counts.get(language, 0) + 1
         if seen >= limit:
             break
     if not counts:
         return None
     best = max(counts, key=lambda language: counts[language])
-    return best if counts[best] >= _LANGUAGE_MIN_HITS else None
+    if counts[best] < _LANGUAGE_MIN_HITS or counts[best] < _LANGUAGE_MIN_SHARE * seen:
+        return None
+    return best
 
 
 _BYLINE_START = re.compile(r"^(?:by|von|par|por|di|da|de|door|av|af|от|автор)\s+\S", re.IGNORECASE)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"okt|dez|janv|févr|mars|avr|juin|juil|août|déc|ene|abr|ago|dic|fev|set|out|dez|gen|mag|giu|"
+    r"lug|ott|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)[a-zäéûúíóçа-я]*\.?"
+)
+# A date line: a numeric date, a time of day, a month name next to a day or year, or a
+# publication label followed by a number.
 _DATE_HINT = re.compile(
-    r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|\b\d{1,2}:\d{2}\b|"
+    r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|"
+    r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\b\.?|uhr\b|[A-Z]{2,4}\b)|"
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}(?:\s|$)|\b{_MONTH}\s+\d{{4}}\b|"
     r"\b(?:updated|published|posted|created|modified|stand|aktualisiert|publié|mis à jour|"
-    r"publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b",
+    r"publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b\W{0,3}"
+    r"(?:on |am |le |el |il |em )?\d",
     re.IGNORECASE,
 )
 
@@ -138,7 +169,7 @@ def is_header_line(text: str, title_key: str = "") -> bool:
     >>> is_header_line("The talks continued on Monday.")
     False
     """
-    if _BYLINE_START.match(text) or _DATE_HINT.search(text):
+    if _BYLINE_START.match(text) or (_DIGIT.search(text) and _DATE_HINT.search(text)):
         return True
     if text.count(" | ") >= 2:
         return True
@@ -164,6 +195,7 @@ class Shape:
     stop_share: float | None
     prose: bool
     key: str
+    """The :func:`lexicon_key` of texts of up to 200 characters; empty for longer ones."""
 
 
 def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
@@ -182,10 +214,12 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     terminal = bool(text) and (text[-1] in _TERMINAL) and not text.endswith(_ELLIPSIS_TEASER)
     stop_share: float | None = None
     if stopwords is not None and tokens:
-        hits = sum(1 for token in tokens if token.casefold() in stopwords)
+        hits = sum(map(stopwords.__contains__, text.casefold().split()))
         stop_share = hits / len(tokens)
     prose = _is_prose(text, words, terminal, stop_share)
-    return Shape(words, len(text), terminal, stop_share, prose, lexicon_key(text))
+    # Chrome phrases are short: longer texts need no lexicon key.
+    key = lexicon_key(text) if len(text) <= _MAX_KEYED_CHARS else ""
+    return Shape(words, len(text), terminal, stop_share, prose, key)
 
 
 def _is_prose(text: str, words: int, terminal: bool, stop_share: float | None) -> bool:
@@ -200,8 +234,13 @@ def shapes_of(blocks: Sequence[Block], language: str | None = None) -> list[Shap
     """Measure every block, with the stop words of ``language`` (guessed when ``None``)."""
     if language is None:
         language = guess_language(block.text for block in blocks)
-    stopwords = _stopwords().get(language) if language else None
-    return [shape_of(block.text, stopwords) for block in blocks]
+    return [cached_shape(block.text, language) for block in blocks]
+
+
+@lru_cache(maxsize=16384)
+def cached_shape(text: str, language: str | None) -> Shape:
+    """:func:`shape_of` with the stop words of ``language``, cached: filters re-measure blocks."""
+    return shape_of(text, _stopwords().get(language) if language else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,25 +265,30 @@ _ITEM_COST = 20.0
 _ITEM_COST_PER_CHAR = 0.3
 _BOILERPLATE_SHARE = 0.5
 _CHROME_COST = 80.0
-_SECTION_COST = 400.0
+SECTION_COST = 150.0
+COMMENTS_COST = 400.0
 
 
-def block_weight(shape: Shape, kind: str, chrome: bool, section: bool, boilerplate: int) -> float:
+def block_weight(shape: Shape, kind: str, chrome: bool, section: float, boilerplate: int) -> float:
     """How much a block pulls the article's core towards it (positive) or away (negative).
 
-    ``boilerplate`` counts the chrome phrases (cookies, copyright, privacy) a block
-    contains: prose with two or more is a legal or consent notice and pushes the core away;
-    with one it is neutral.
+    ``section`` is the cost of a section heading (0 for other blocks). ``boilerplate``
+    counts the chrome phrases (cookies, copyright, privacy) a block contains: prose with two
+    or more is a legal or consent notice and pushes the core away; with one it is neutral.
     """
     if section:
-        return -_SECTION_COST
+        return -section
     if chrome:
         return -_CHROME_COST
     if shape.prose:
         if boilerplate >= 2:
             return -_BOILERPLATE_SHARE * shape.chars
         return 0.0 if boilerplate == 1 else float(shape.chars)
-    base, per_char = (_ITEM_COST, _ITEM_COST_PER_CHAR) if kind == "list_item" else (_SHORT_COST, _SHORT_COST_PER_CHAR)
+    base, per_char = (
+        (_ITEM_COST, _ITEM_COST_PER_CHAR)
+        if kind == "list_item"
+        else (_SHORT_COST, _SHORT_COST_PER_CHAR)
+    )
     return -(base + per_char * min(shape.chars, 200))
 
 
