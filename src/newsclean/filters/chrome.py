@@ -174,7 +174,8 @@ def _short_line_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str |
     if _contains_pattern(lexicon).search(folded):
         return "a cookie, newsletter, sign-in or copyright line"
     words = shape.key.split()
-    if len(words) >= 2 and sum(word in _SOCIAL for word in words) >= 2:
+    social = sum(word in _SOCIAL for word in words)
+    if social >= 2 and 2 * social >= len(words):
         return "a share row"
     if (
         "(" in text or "/" in text or any(word in folded for word in _CREDIT_WORDS)

@@ -20,6 +20,7 @@ _MIN_DUPLICATE_WORDS = 3
 # A pull quote or repeated dek is at least this many words; a shorter phrase inside a
 # paragraph is a coincidence.
 _MIN_QUOTE_WORDS = 6
+_SENTENCE_END = frozenset(".!?…\"”’»。！？")
 # Words a page may put around a repeated title ("Opinion | Title", "Title - Site").
 _MAX_TITLE_AFFIX_WORDS = 4
 
@@ -81,7 +82,10 @@ class DropDuplicates:
         dek_key, body_key = comparison_key(dek.text), comparison_key(body.text)
         if len(dek_key.split()) < _MIN_QUOTE_WORDS or len(body_key) <= len(dek_key):
             return doc
-        if not body_key.startswith(dek_key + " "):
+        # The dek must be whole sentences at the start of the body: its own final
+        # punctuation included, then a space.
+        dek_text, body_text = " ".join(dek.text.split()), " ".join(body.text.split())
+        if not body_text.startswith(dek_text + " ") or dek_text[-1:] not in _SENTENCE_END:
             return doc
         edits: list[Edit] = [
             Edit(self.name, "extract", dek.text, dek.text, "a dek repeated as the body's opening")
