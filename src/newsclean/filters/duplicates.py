@@ -20,7 +20,7 @@ _MIN_DUPLICATE_WORDS = 3
 # A pull quote or repeated dek is at least this many words; a shorter phrase inside a
 # paragraph is a coincidence.
 _MIN_QUOTE_WORDS = 6
-_SENTENCE_END = frozenset(".!?…\"”’»。！？")
+_SENTENCE_END = frozenset('.!?…"”’»。！？')
 # Words a page may put around a repeated title ("Opinion | Title", "Title - Site").
 _MAX_TITLE_AFFIX_WORDS = 4
 
