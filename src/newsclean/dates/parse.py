@@ -26,7 +26,7 @@ from newsclean.dates.grammar import (
     matches,
     normalize_key,
 )
-from newsclean.dates.zones import localize, resolve_default_zone, zone_for
+from newsclean.dates.zones import localize, resolve_default_zone, zone_dayfirst, zone_for
 from newsclean.errors import InputTypeError
 from newsclean.lexicon import load
 
@@ -302,7 +302,7 @@ def _numeric_day(match: Found, context: _Context, label: Label | None) -> _Day |
         notes = (f"century: {year} for '{year_text}'",)
     else:
         year = int(year_text)
-    order = _numeric_order(int(first), int(second), sep, context, label)
+    order = _numeric_order(int(first), int(second), sep, match, context, label)
     if order is None:
         return None
     day, month = (int(first), int(second)) if order.dayfirst else (int(second), int(first))
@@ -312,13 +312,11 @@ def _numeric_day(match: Found, context: _Context, label: Label | None) -> _Day |
 
 
 def _numeric_order(
-    first: int,
-    second: int,
-    sep: str,
-    context: _Context,
-    label: Label | None,
+    first: int, second: int, sep: str, match: Found, context: _Context, label: Label | None
 ) -> _Order | None:
-    """Which of two numbers is the day: a number above 12 decides, then the conventions."""
+    """Which of two numbers is the day: a number above 12 decides, then, in this order,
+    ``dayfirst``, dots (always day-first), the zone printed with the time, the page
+    language, the label's language, other numeric dates in the text, English month-first."""
     if first > 12 and second > 12:
         return None
     if first > 12 or second > 12 or first == second:
@@ -328,6 +326,10 @@ def _numeric_order(
         return _Order(settings.dayfirst, True, _order_note(settings.dayfirst, "dayfirst given"))
     if sep == ".":
         return _Order(True, True, "day first: dotted date")
+    zone = match.get("tz") or match.get("ptz")
+    zone_order = zone_dayfirst(zone) if zone else None
+    if zone_order is not None:
+        return _Order(zone_order, True, _order_note(zone_order, f"time zone {zone}"))
     if settings.page_dayfirst is not None:
         note = f"page language {settings.page_language}"
         return _Order(settings.page_dayfirst, True, _order_note(settings.page_dayfirst, note))

@@ -17,7 +17,7 @@ import regex
 from newsclean.errors import ConfigError
 from newsclean.lexicon import load
 
-__all__ = ["localize", "parse_offset", "zone_for"]
+__all__ = ["localize", "parse_offset", "resolve_default_zone", "zone_dayfirst", "zone_for"]
 
 _OFFSET = regex.compile(r"(?:UTC|GMT)?\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?")
 # Real offsets run from -12:00 to +14:00.
@@ -51,6 +51,23 @@ def _table() -> dict[str, str]:
 @cache
 def _standard() -> frozenset[str]:
     return frozenset(load("dates")["time_zones"]["standard"])
+
+
+@cache
+def _orders() -> dict[str, bool]:
+    table = load("dates")["time_zones"]
+    orders = dict.fromkeys(table["monthfirst"], False)
+    orders.update(dict.fromkeys(table["dayfirst"], True))
+    return orders
+
+
+def zone_dayfirst(token: str) -> bool | None:
+    """Whether numeric dates are day-first where a zone abbreviation is used (None: unknown).
+
+    >>> zone_dayfirst("IST"), zone_dayfirst("ET"), zone_dayfirst("UTC")
+    (True, False, None)
+    """
+    return _orders().get(token)
 
 
 @cache
