@@ -27,6 +27,8 @@ ChunkKind = Literal["name", "desk", "agency", "outlet", "role", "contact", "empt
 
 # A name has at most this many words (particles and suffixes included).
 _MAX_NAME_WORDS = 6
+# An agency, outlet or role printed after a name has at most this many words.
+_MAX_ATTRIBUTION_WORDS = 4
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _URL = r"(?:https?://|www\.)\S+"
 _HANDLE = r"(?<![\w@])@\w{1,30}"
@@ -36,10 +38,15 @@ _UPPER_WORD = regex.compile(r"^(?:Ma?c)?\p{Lu}[\p{Lu}\p{M}'’\-.]*$")
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    """A classified piece of a byline: its kind and, for a name or desk, the clean text."""
+    """A classified piece of a byline: its kind and, for a name or desk, the clean text.
+
+    ``attributed`` is True for a name printed with its agency, outlet or role attached
+    ("ERIC TUCKER Associated Press").
+    """
 
     kind: ChunkKind
     text: str = ""
+    attributed: bool = False
 
 
 def _phrase_alternation(words: Iterable[str]) -> str:
@@ -74,7 +81,11 @@ def _words() -> _Words:
     colon = _phrase_alternation(p.rstrip(":") for p in by if p.endswith(":"))
     roles = _phrase_alternation(data["roles"])
     modifiers = _phrase_alternation(data["role_modifiers"])
-    role = rf"(?:(?:{modifiers})\s+)*{roles}(?:\s+(?:for|at|of|to|on|für|de|du|di|del)\s+.+)?"
+    agency = _phrase_alternation(data["agencies"])
+    role = (
+        rf"(?:{agency}\s+)?(?:(?:{modifiers})\s+)*{roles}"
+        rf"(?:\s+(?:for|at|of|to|on|für|de|du|di|del)\s+.+)?"
+    )
     return _Words(
         data=data,
         noise=regex.compile(rf"{_EMAIL}|{_URL}|{_HANDLE}|\([^()]*\)|\[[^\[\]]*\]", regex.I),
@@ -139,7 +150,9 @@ def classify(chunk: str, *, allow_lower: bool = False) -> Chunk:
     text a lower-case "name" is usually not one).
 
     >>> classify("JANE McDONALD")
-    Chunk(kind='name', text='Jane McDonald')
+    Chunk(kind='name', text='Jane McDonald', attributed=False)
+    >>> classify("ERIC TUCKER Associated Press")
+    Chunk(kind='name', text='Eric Tucker', attributed=True)
     >>> [classify(text).kind for text in ("Staff Writer", "Reuters", "The Post", "the end")]
     ['role', 'agency', 'outlet', 'other']
     """
@@ -154,16 +167,46 @@ def classify(chunk: str, *, allow_lower: bool = False) -> Chunk:
         return Chunk("role")
     if words.desks.search(text) and _capitalized(text):
         return Chunk("desk", fix_capitals(text))
-    person, _, _outlet = text.partition(" for ")
-    without_role = words.trailing_role.sub("", person)
-    name = _name(without_role, allow_lower) if without_role != person else None
-    name = name or _name(person, allow_lower)
+    person, _, outlet = text.partition(" for ")
+    if outlet and classify(outlet).kind not in ("agency", "outlet"):
+        person = text
+    name = _name_before_attribution(person, allow_lower)
     if name is not None:
-        return Chunk("name", name)
+        return Chunk("name", name, attributed=True)
+    name = _name(person, allow_lower)
+    if name is not None:
+        return Chunk("name", name, attributed=person != text)
     tokens = text.lower().split()
     if _capitalized(text) and any(token.strip(".,") in words.outlet_words for token in tokens):
         return Chunk("outlet")
     return Chunk("other")
+
+
+def _name_before_attribution(text: str, allow_lower: bool) -> str | None:
+    """The name in "Eric Tucker Associated Press", "Kevin McCoy USA TODAY" or "Jane Doe
+    Senior Reporter": a name followed by an agency, a role, or an outlet of two words or more.
+    """
+    words = _words()
+    tokens = text.split()
+    first_cut = max(2, len(tokens) - _MAX_ATTRIBUTION_WORDS)
+    for cut in range(first_cut, min(len(tokens), _MAX_NAME_WORDS + 1)):
+        tail = " ".join(tokens[cut:])
+        key = tail.lower().removeprefix("the ").strip(" .")
+        if key in words.agencies or words.role.match(tail) or _outlet_name(key, tail):
+            return _name(" ".join(tokens[:cut]), allow_lower)
+    return None
+
+
+def _outlet_name(key: str, tail: str) -> bool:
+    """Whether ``tail`` is a publication's name: 2-3 plain capitalized words ending in a
+    word such as Times, Post, News or Today ("USA TODAY", "Business Insider")."""
+    words = key.split()
+    return (
+        2 <= len(words) <= 3
+        and words[-1] in _words().outlet_words
+        and _capitalized(tail)
+        and all(word.isalpha() for word in words)
+    )
 
 
 def _capitalized(text: str) -> bool:
