@@ -88,7 +88,9 @@ def _words() -> _Words:
     )
     return _Words(
         data=data,
-        noise=regex.compile(rf"{_EMAIL}|{_URL}|{_HANDLE}|\([^()]*\)|\[[^\[\]]*\]", regex.I),
+        noise=regex.compile(
+            rf"{_EMAIL}|{_URL}|{_HANDLE}|\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>", regex.I
+        ),
         by=regex.compile(rf"^\s*(?:(?:{plain})\s*:?\s+|(?:{colon})\s*:\s*)", regex.I),
         separators=regex.compile(r"\s*(?:[,;/|]|\s(?:and|&|und|et|y|e|и)\s)\s*", regex.I),
         role=regex.compile(rf"^(?:{role})$", regex.I),

@@ -43,6 +43,11 @@ DateValue = datetime | date
 _MAX_BYLINE_WORDS = 40
 # An author box bio is one short paragraph; longer paragraphs are article text.
 _MAX_BIO_WORDS = 150
+# The agency dateline opens one of the first few paragraphs of some length (a title and a dek
+# may come first in text); such a paragraph has at least this many words besides the dateline
+# (AP's "LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal." has 9).
+_DATELINE_PARAGRAPHS = 5
+_MIN_PROSE_WORDS = 6
 # A place in a byline segment has at most this many words ("Rio de Janeiro").
 _MAX_PLACE_WORDS = 3
 _SEGMENTS = regex.compile(r"\s+[|•·]\s+|\s+[—–]\s+|\s+-\s+|\s*\|\s*|\n+")
@@ -146,7 +151,8 @@ def _lexicon() -> _Lexicon:
         bio_roles=regex.compile(rf"(?<!\w){_alternation(data['bio']['roles'])}", regex.I),
         bio_headings=frozenset(data["bio"]["headings"]),
         agencies=frozenset(data["agencies"]),
-        not_place=frozenset(data["not_name_words"]) | frozenset(data["outlet_words"]),
+        not_place=(frozenset(data["not_name_words"]) | frozenset(data["outlet_words"]))
+        - frozenset(data["place_words"]),
     )
 
 
@@ -182,7 +188,10 @@ def parse_byline(
         return None
     people = [segment for segment in segments if segment.kind == "people"]
     usable = [d for d in dates if "reference: now" not in d.assumptions]
-    if people and not (dates or any(s.by or s.attributed for s in people)):
+    if people and not (
+        dates or any(s.by or (s.attributed and (s.names or s.desks)) for s in people)
+    ):
+        # Names need a "By", a date or an attribution; an agency alone needs a "By" or a date.
         return None
     if not people and (not dates or rest):
         return None
@@ -504,8 +513,8 @@ class ExtractByline:
         languages = (doc.meta.language,) if doc.meta.language else None
         head = self._head(doc)
         self._read_head(doc.blocks, head, found, languages)
-        self._read_dateline(doc.blocks, head, found, languages)
         self._read_tail(doc.blocks, found)
+        self._read_dateline(doc.blocks, head, found, languages)
         if not found.edits:
             return doc
         return _apply(doc, found)
@@ -548,10 +557,18 @@ class ExtractByline:
         found: _Found,
         languages: Sequence[str] | None,
     ) -> None:
-        paragraphs = [i for i in head if blocks[i].kind == "paragraph" and i not in found.removed]
-        for index in paragraphs[:5]:
+        prose = 0
+        for index in head:
+            if blocks[index].kind != "paragraph" or index in found.removed:
+                continue
             text = found.replaced.get(index, blocks[index].text)
             dateline = split_dateline(text, reference=self.reference, languages=languages)
+            # Counted on the text without its dateline, so a second run counts the same.
+            if len((dateline.rest if dateline else text).split()) < _MIN_PROSE_WORDS:
+                continue
+            prose += 1
+            if prose > _DATELINE_PARAGRAPHS:
+                return
             if dateline is None:
                 continue
             found.replaced[index] = dateline.rest
