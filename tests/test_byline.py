@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,8 @@ from hypothesis import strategies as st
 from newsclean.authors import fix_capitals, normalize_author, parse_authors
 from newsclean.document import Block, Document, Edit, Metadata
 from newsclean.filters.byline import ExtractByline, bio_name, parse_byline, split_dateline
+from newsclean.filters.encoding import FixEncoding
+from newsclean.pipeline import Pipeline, clean
 from newsclean.readers import read_html, read_text
 
 HERE = Path(__file__).parent
@@ -37,6 +40,22 @@ def test_seed_metadata_matches_gold(seed: Path) -> None:
     out = ExtractByline()(read_text(seed.read_text(encoding="utf-8"))).to_dict()
     gold = _seed_gold(seed)
     assert {key: out[key] for key in META_KEYS} == {key: gold[key] for key in META_KEYS}
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[seed.stem for seed in SEEDS])
+def test_seed_through_clean(seed: Path) -> None:
+    pipeline = Pipeline([FixEncoding(), ExtractByline()])
+    out = clean(seed, pipeline=pipeline).to_dict()
+    gold = _seed_gold(seed)
+    assert {key: out[key] for key in META_KEYS} == {key: gold[key] for key in META_KEYS}
+
+
+def test_is_a_named_frozen_filter() -> None:
+    extract = ExtractByline()
+    assert extract.name == "byline"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        extract.head_blocks = 3  # type: ignore[misc]
+    assert Pipeline([extract]).names == ("byline",)
 
 
 def test_seed_001_byline_line_is_gone() -> None:

@@ -68,8 +68,11 @@ def lexicon() -> Lexicon:
         reading_time=regex.compile(
             rf"^\s*\d{{1,3}}\s*{alternation(data['reading_time'])}\s*$", regex.I
         ),
+        # The name is words and initials only; the verb is in lower case ("Fact Check: Is
+        # An ..." is a headline, not a bio).
         bio=regex.compile(
-            rf"^(?P<name>(?:\S+\s+){{1,5}}?\S+?)\s+{alternation(verbs)}(?!\w)", regex.I
+            rf"^(?P<name>(?:[\p{{L}}\p{{M}}.'’\-]+\s+){{1,5}}?[\p{{L}}\p{{M}}.'’\-]+?)"
+            rf"(?:\s+\([^()]*\))?\s+{alternation(verbs)}(?!\w)"
         ),
         bio_roles=regex.compile(rf"(?<!\w){alternation(data['bio']['roles'])}", regex.I),
         bio_headings=frozenset(data["bio"]["headings"]),
