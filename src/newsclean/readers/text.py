@@ -186,6 +186,9 @@ def _is_wrapped(lines: list[_Line]) -> bool:
     prose = [line for line in lines if line.kind in ("paragraph", "list_item")]
     if len(prose) < 2 or len(prose) != len(lines):
         return False
+    # A line of fields ("Jane Doe | Taipei | Updated: ...") is a byline or menu, not prose.
+    if any(line.text.count(" | ") >= 2 for line in prose):
+        return False
     widest = max(line.raw_width for line in prose)
     if not _WRAP_MIN_WIDTH <= widest <= _WRAP_MAX_WIDTH:
         return False
