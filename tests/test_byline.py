@@ -64,9 +64,9 @@ def test_seed_001_byline_line_is_gone() -> None:
     out = ExtractByline()(doc)
     texts = [block.text for block in out.blocks]
     assert not any("Devdiscourse News Desk" in text for text in texts)
-    # The reader joined the title printed again to the byline; that line stays.
+    # The title printed again under the byline is a block of its own, and stays.
     assert texts[3] == "U.S.-Taiwan Talks Spark Progress in Tech Cooperation"
-    assert len(out.blocks) == len(doc.blocks)
+    assert len(out.blocks) == len(doc.blocks) - 1
     assert [edit.reason for edit in out.edits] == ["byline"]
 
 
