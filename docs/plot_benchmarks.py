@@ -60,7 +60,7 @@ def _throughput_table(benchmark: dict[str, Any]) -> str:
 
 def has_chart(benchmark: dict[str, Any]) -> bool:
     """Tell whether the benchmark is drawn (quality against speed) or only tabulated."""
-    return benchmark.get("kind", "quality") == "quality"
+    return str(benchmark.get("kind", "quality")) == "quality"
 
 
 def _number(value: float | None, digits: int) -> str:
@@ -134,14 +134,16 @@ def _axes(scale: _Scale, unit: str) -> list[str]:
     while 10**exponent <= scale.x_high * 1.001:
         x = scale.x(10**exponent)
         label = f"{10**exponent:g}"
-        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 5}" stroke="black"/>')
+        tick = f'x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 5}"'
+        parts.append(f'<line {tick} stroke="black"/>')
         parts.append(f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="middle">{label}</text>')
         exponent += 1
     steps = round((scale.y_high - scale.y_low) * 10)
     for step in range(steps + 1):
         value = scale.y_low + step / 10
         y = scale.y(value)
-        parts.append(f'<line x1="{LEFT - 5}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eeeeee"/>')
+        grid = f'x1="{LEFT - 5}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}"'
+        parts.append(f'<line {grid} stroke="#eeeeee"/>')
         parts.append(f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">{value:.1f}</text>')
     return parts
 

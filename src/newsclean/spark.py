@@ -51,7 +51,15 @@ except ImportError as error:  # pragma: no cover - exercised only without the ex
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
-__all__ = ["ERROR_COLUMN", "RESULT_COLUMN", "clean_dataframe", "result_schema"]
+__all__ = [
+    "ERROR_COLUMN",
+    "RESULT_COLUMN",
+    "clean_dataframe",
+    "pickle_pipeline",
+    "result_schema",
+    "row_of",
+    "utc_timestamp",
+]
 
 RESULT_COLUMN = "newsclean"
 """Name of the struct column :func:`clean_dataframe` adds."""
