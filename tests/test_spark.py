@@ -111,6 +111,27 @@ def shared_dir() -> Path:
     return Path(configured) if configured else TESTS.parent.parent / "shared"
 
 
+def _record_load(path: str) -> CountLoads:
+    """Unpickle a :class:`CountLoads`, appending this process's id to ``path``."""
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(f"{os.getpid()}\n")
+    return CountLoads(path)
+
+
+@dataclasses.dataclass(frozen=True)
+class CountLoads:
+    """A do-nothing filter that records in a file each time it is unpickled, and where."""
+
+    path: str
+    name: ClassVar[str] = "count_loads"
+
+    def __call__(self, doc: Document, /) -> Document:
+        return doc
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (_record_load, (self.path,))
+
+
 @pytest.fixture(scope="module")
 def spark() -> Iterator[SparkSession]:
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -272,7 +293,25 @@ def test_non_filter_pipeline_and_non_dataframe_are_rejected(spark: SparkSession)
         nspark.clean_dataframe([("a",)])  # type: ignore[arg-type]
 
 
-def test_pipeline_is_unpickled_once_per_process() -> None:
+def test_pipeline_is_unpickled_once_per_executor_process(
+    spark: SparkSession, tmp_path: Path
+) -> None:
+    log = tmp_path / "loads.txt"
+    pipeline = default_pipeline().insert(CountLoads(str(log)))
+    df = spark.createDataFrame([(str(i), f"Row {i}.") for i in range(80)], "id string, text string")
+    partitions = 8
+    got = collect(nspark.clean_dataframe(df.repartition(partitions), pipeline=pipeline))
+    assert sorted(row["newsclean"]["text"] for row in got.values()) == sorted(
+        f"Row {i}." for i in range(80)
+    )
+    pids = [int(line) for line in log.read_text(encoding="utf-8").split()]
+    assert pids[0] == os.getpid()  # the check before the job, on the driver
+    on_executors = pids[1:]
+    assert len(on_executors) == len(set(on_executors))  # once per Python worker process
+    assert 1 <= len(on_executors) < partitions  # workers are reused across the 8 tasks
+
+
+def test_pipeline_cache_is_keyed_by_the_pickled_bytes() -> None:
     payload = nspark.pickle_pipeline(default_pipeline())
     nspark._load_pipeline.cache_clear()
     first = nspark._load_pipeline(payload)
