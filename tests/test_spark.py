@@ -41,11 +41,19 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 pytest.importorskip("pyspark", reason="PySpark is not installed: pip install 'newsclean[spark]'")
 pytest.importorskip("pyarrow", reason="PyArrow is not installed: pip install 'newsclean[spark]'")
 
+import pyspark  # noqa: E402
 from pyspark import cloudpickle  # noqa: E402
 from pyspark.sql import DataFrame, SparkSession  # noqa: E402
 from pyspark.sql import functions as sf  # noqa: E402
 
 from newsclean import spark as nspark  # noqa: E402
+
+if int(pyspark.__version__.split(".")[0]) < 4:
+    # PySpark 3.5 leaves its Py4J sockets to the garbage collector.
+    pytestmark += [
+        pytest.mark.filterwarnings("ignore::ResourceWarning"),
+        pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+    ]
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
