@@ -19,6 +19,7 @@ import importlib.util
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -63,7 +64,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if kind == "filters":
             return filters_table()
         if kind == "cases" and argument:
-            return cases_table(argument)
+            return cases_section(argument)
         if kind == "benchmark" and argument:
             return benchmark_section(argument, page)
         raise PluginError(f"{page.file.src_uri}: unknown marker {match.group(0)!r}")
@@ -106,33 +107,48 @@ def _columns(width: str) -> Iterator[None]:
 
 
 def filters_table() -> str:
-    """Every registered filter: its name, its class, its page and its docstring's summary."""
+    """Every registered filter, in registry order: name, class, page and docstring summary."""
     from newsclean.filters import REGISTRY
 
     lines = ["| name | class | what it does |", "| --- | --- | --- |"]
-    for name, cls in sorted(REGISTRY.items()):
+    for name, cls in REGISTRY.items():
         summary = (cls.__doc__ or "").strip().splitlines()[0]
         lines.append(f"| [`{name}`]({name}.md) | `{cls.__name__}` | {summary} |")
     return "\n".join(lines)
 
 
-def cases_table(name: str) -> str:
-    """The cases of ``tests/cases/<name>.json`` as a before/after table."""
+def cases_section(name: str) -> str:
+    """The cases of ``tests/cases/<name>.json``, before and after, in a collapsed block."""
     path = ROOT / "tests" / "cases" / f"{name}.json"
     if not path.is_file():
         raise PluginError(f"no table-driven cases at {path}")
     cases: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
-    lines = ["| case | before | after |", "| --- | --- | --- |"]
+    lines = [f'??? example "All {len(cases)} cases of `tests/cases/{name}.json`"', ""]
     for case in cases:
-        lines.append(
-            f"| {_cell(case['label'])} | `{_cell(repr(case['input']))}` "
-            f"| `{_cell(repr(case['expected']))}` |"
-        )
+        lines += [f"    **{case['label']}**", ""]
+        lines += _text_block("before", case["input"])
+        for key, value in case.items():
+            if key in ("label", "input"):
+                continue
+            if isinstance(value, str) and key in ("expected", "text"):
+                lines += _text_block("after" if key == "expected" else key, value)
+            else:
+                shown = json.dumps(value, ensure_ascii=False)
+                lines += [f"    {key}: `{shown}`", ""]
     return "\n".join(lines)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _text_block(title: str, text: str) -> list[str]:
+    shown = "".join(_visible(char) for char in text)
+    body = [f"    {line}" if line else "" for line in shown.split("\n")]
+    return [f'    ```text title="{title}"', *body, "    ```", ""]
+
+
+def _visible(char: str) -> str:
+    """``char``, or its ``\\uXXXX`` escape when a reader could not see it (controls, format)."""
+    if char not in "\n " and unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp", "Zs"):
+        return f"\\u{ord(char):04x}"
+    return char
 
 
 def benchmark_section(benchmark_id: str, page: Page) -> str:
