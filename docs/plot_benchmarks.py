@@ -37,6 +37,8 @@ def render_table(benchmark: dict[str, Any]) -> str:
     """Return a Markdown table of one benchmark's rows (quality: best F1 first)."""
     if benchmark.get("kind") == "throughput":
         return _throughput_table(benchmark)
+    if benchmark.get("kind") == "table":
+        return _plain_table(benchmark)
     unit = benchmark.get("speed_unit", "MB/s")
     lines = [
         f"| system | precision | recall | F1 | {unit} |",
@@ -55,6 +57,13 @@ def _throughput_table(benchmark: dict[str, Any]) -> str:
     for row in benchmark["rows"]:
         rate, seconds = _number(row.get("rows_per_s"), 1), _number(row.get("seconds"), 2)
         lines.append(f"| {row['method']} | {rate} | {seconds} | {row.get('note', '')} |")
+    return "\n".join(lines)
+
+
+def _plain_table(benchmark: dict[str, Any]) -> str:
+    columns: list[str] = benchmark["columns"]
+    lines = ["| " + " | ".join(columns) + " |", "| --- |" + " ---: |" * (len(columns) - 1)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in benchmark["rows"]]
     return "\n".join(lines)
 
 
