@@ -1,0 +1,87 @@
+"""Read a whole HTML page into its article: the body blocks and the metadata.
+
+:func:`read_html` parses with selectolax (Lexbor), reads the metadata
+(:mod:`~newsclean.readers.html.meta`), removes what is never text, walks the body into
+blocks (:mod:`~newsclean.readers.html.dom`) and keeps the main content
+(:mod:`~newsclean.readers.html.content`). Filters that run after it see only the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from newsclean.document import Block, Document, Metadata
+from newsclean.errors import InputTypeError
+from newsclean.readers.html.content import guess_language, select_content
+from newsclean.readers.html.dom import Page, remove_invisible, walk
+from newsclean.readers.html.meta import read_metadata
+
+__all__ = ["read_html"]
+
+_WORDS = regex.compile(r"\w+")
+
+
+def read_html(html: str) -> Document:
+    """Return the article of the page ``html``: main-content blocks and metadata; never raises.
+
+    >>> page = (
+    ...     "<html lang='en'><head><title>Rain returns | Daily Planet</title></head><body>"
+    ...     "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+    ...     "<article><h1>Rain returns</h1><p>Rain fell on the city for the first time in"
+    ...     " months, and farmers said the crops would now recover.</p></article>"
+    ...     "<footer>Copyright 2024 Daily Planet</footer></body></html>"
+    ... )
+    >>> doc = read_html(page)
+    >>> doc.meta.title, doc.meta.language
+    ('Rain returns', 'en')
+    >>> [block.text[:24] for block in doc.blocks]
+    ['Rain fell on the city fo']
+    """
+    if not isinstance(html, str):
+        raise InputTypeError(f"read_html() takes str, not {type(html).__name__}")
+    tree = LexborHTMLParser(_encodable(html))
+    meta = read_metadata(tree)
+    remove_invisible(tree)
+    body = tree.body
+    page = walk(body) if body is not None else Page()
+    language = guess_language(meta.language, page.blocks)
+    selection = select_content(page, language)
+    blocks = _blocks(page, selection.blocks, meta)
+    return Document(blocks=tuple(blocks), meta=meta)
+
+
+def _encodable(html: str) -> str:
+    """Return ``html`` with lone surrogates (which cannot be encoded to UTF-8) replaced."""
+    try:
+        html.encode("utf-8")
+    except UnicodeEncodeError:
+        return html.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return html
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def _blocks(page: Page, kept: Sequence[int], meta: Metadata) -> list[Block]:
+    """Turn the kept blocks into :class:`Block` objects, without the headline."""
+    title = _key(meta.title) if meta.title else None
+    blocks = []
+    for position in kept:
+        block = page.blocks[position]
+        if block.kind == "heading" and title is not None and _key(block.text) == title:
+            continue
+        blocks.append(
+            Block(
+                block.text,
+                kind=block.kind,
+                level=block.level,
+                path=block.path,
+                link_density=round(block.link_chars / block.chars, 3) if block.chars else 0.0,
+                position=position,
+            )
+        )
+    return blocks

@@ -1,0 +1,458 @@
+"""Read an article's metadata from its page, preferring the most specific source.
+
+Sources, most specific first: JSON-LD (``NewsArticle``, ``Article``,
+``ReportageNewsArticle`` and their kin, also inside ``@graph``), microdata
+(``itemprop``), Open Graph and ``article:*`` properties, Twitter cards, plain ``<meta
+name=...>`` tags, ``<time datetime>``, ``rel=author`` links, ``<html lang>``, the
+canonical link, ``<h1>`` and ``<title>``.
+
+Dates go through :func:`_parse_date` and author names through :func:`_normalize_author`,
+each the one place to swap in the shared date and byline rules.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsclean.document import Metadata
+
+__all__ = ["read_metadata", "strip_site_name"]
+
+_ARTICLE_TYPES = frozenset(
+    (
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "askpublicnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "report",
+        "techarticle",
+        "scholarlyarticle",
+        "satiricalarticle",
+        "advertisercontentarticle",
+    )
+)
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article:published",
+    "published_time",
+    "og:published_time",
+    "publishdate",
+    "publish_date",
+    "publish-date",
+    "publication_date",
+    "pubdate",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "originalpublicationdate",
+    "displaydate",
+    "cxenseparse:recs:publishtime",
+)
+_UPDATED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "article:modified",
+    "modified_time",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "article.updated",
+)
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+    "cxenseparse:author",
+)
+_TITLE_META = ("og:title", "twitter:title", "headline", "sailthru.title", "parsely-title", "title")
+_DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc.description")
+_SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+_TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+
+_SPACES = regex.compile(r"\s+")
+_WORDS = regex.compile(r"\w+")
+_URL_OR_MAIL = regex.compile(r"(?:https?://|www\.|\S+@\S+\.\w)", regex.IGNORECASE)
+_BY_PREFIX = regex.compile(r"^(?:by|from|von|par|por|di|door)\s+", regex.IGNORECASE)
+_AUTHOR_SPLIT = regex.compile(r"\s*(?:;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\se\s)\s*")
+_TZ_NO_COLON = regex.compile(r"([+-]\d\d)(\d\d)$")
+_TITLE_SEPARATORS = regex.compile(r"\s+(?:[|\-–—·•»«:]|::)\s+")
+_JSON_BUDGET = 20_000  # JSON-LD values visited per page, at most
+_MAX_AUTHOR_CHARS = 100  # a longer "name" is a sentence, not a name
+_MAX_TAGS = 50
+_MAX_H1 = 5
+# A " | Site" tail is stripped when it has at most this many words; separators other than "|" need the tail to match the site name or domain.
+_SUFFIX_MAX_WORDS = 5
+
+
+@dataclass
+class _Sources:
+    """Everything the page says about itself, gathered in one pass per source."""
+
+    ld: dict[str, Any] = field(default_factory=dict)
+    ld_site: str | None = None
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    items: dict[str, list[str]] = field(default_factory=dict)
+    item_authors: list[str] = field(default_factory=list)
+    rel_authors: list[str] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    h1: list[str] = field(default_factory=list)
+    title: str | None = None
+    lang: str | None = None
+    canonical: str | None = None
+
+    def first_meta(self, names: tuple[str, ...]) -> Iterator[str]:
+        for name in names:
+            yield from self.meta.get(name, ())
+
+
+def read_metadata(tree: LexborHTMLParser) -> Metadata:
+    """Return the metadata of the page in ``tree`` (call before scripts are stripped)."""
+    src = _gather(tree)
+    site = _first_text(src.first_meta(_SITE_META), [src.ld_site, _ld_text(src.ld, "publisher")])
+    source_url = _source_url(src)
+    return Metadata(
+        title=_title(src, site, source_url),
+        description=_first_text(
+            [_ld_text(src.ld, "description")], src.first_meta(_DESCRIPTION_META)
+        ),
+        authors=_authors(src),
+        published=_first_date(
+            [_ld_text(src.ld, "datePublished"), _ld_text(src.ld, "dateCreated")],
+            src.first_meta(_PUBLISHED_META),
+            src.items.get("datepublished", ()),
+            src.times[:1],
+        ),
+        updated=_first_date(
+            [_ld_text(src.ld, "dateModified")],
+            src.first_meta(_UPDATED_META),
+            src.items.get("datemodified", ()),
+        ),
+        language=_language(src),
+        source_url=source_url,
+        site_name=site,
+        tags=_tags(src),
+    )
+
+
+def _gather(tree: LexborHTMLParser) -> _Sources:
+    src = _Sources()
+    for node in tree.css("script[type]"):
+        kind = (node.attributes.get("type") or "").strip().lower()
+        if kind == "application/ld+json":
+            _read_json_ld(node.text(deep=True), src)
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        key = key or attrs.get("http-equiv")
+        content = attrs.get("content")
+        if key and content:
+            src.meta.setdefault(key.strip().lower(), []).append(content)
+    for node in tree.css("link[rel]"):
+        rel = (node.attributes.get("rel") or "").lower().split()
+        if "canonical" in rel and src.canonical is None:
+            src.canonical = node.attributes.get("href")
+    for node in tree.css("[itemprop]"):
+        _read_itemprop(node, src)
+    for node in tree.css('a[rel~="author" i]'):
+        src.rel_authors.append(_text(node))
+    for node in tree.css("time[datetime]"):
+        src.times.append(node.attributes.get("datetime") or "")
+    for node in tree.css("h1")[:_MAX_H1]:
+        src.h1.append(_text(node))
+    title = tree.css_first("title")
+    src.title = _text(title) if title is not None else None
+    html = tree.css_first("html")
+    src.lang = html.attributes.get("lang") if html is not None else None
+    return src
+
+
+def _read_itemprop(node: LexborNode, src: _Sources) -> None:
+    attrs = node.attributes
+    for prop in (attrs.get("itemprop") or "").lower().split():
+        if prop == "author":
+            name = node.css_first('[itemprop~="name"]')
+            value = attrs.get("content") or _text(name if name is not None else node)
+            src.item_authors.append(value)
+        elif prop in ("datepublished", "datemodified", "headline", "name"):
+            value = attrs.get("content") or attrs.get("datetime") or ""
+            if not value and node.tag != "meta":
+                value = _text(node)
+            src.items.setdefault(prop, []).append(value)
+
+
+def _read_json_ld(raw: str, src: _Sources) -> None:
+    data = _load_json(raw)
+    if data is None:
+        return
+    budget = _JSON_BUDGET
+    stack: list[Any] = [data]
+    while stack and budget > 0:
+        budget -= 1
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            types = item.get("@type")
+            names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+            if names & _ARTICLE_TYPES and not src.ld:
+                src.ld = item
+            elif "website" in names and src.ld_site is None and isinstance(item.get("name"), str):
+                src.ld_site = item["name"]
+            for key in ("@graph", "mainEntity", "itemListElement"):
+                if isinstance(item.get(key), (list, dict)):
+                    stack.append(item[key])
+
+
+def _load_json(raw: str) -> Any:
+    text = raw.strip()
+    if text.startswith("<!--"):
+        text = text.removeprefix("<!--").removesuffix("-->")
+    for candidate in (text, regex.sub(r",\s*([}\]])", r"\1", text)):
+        try:
+            return json.loads(candidate, strict=False)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _ld_text(ld: dict[str, Any], key: str) -> str | None:
+    value = ld.get(key)
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    return value if isinstance(value, str) else None
+
+
+def _ld_names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _ld_names(name) if isinstance(name, (str, list)) else []
+    if isinstance(value, list):
+        return [name for item in value[:_MAX_TAGS] for name in _ld_names(item)]
+    return []
+
+
+def _text(node: LexborNode) -> str:
+    return _SPACES.sub(" ", node.text(deep=True, separator="")).strip()
+
+
+def _squash(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = _SPACES.sub(" ", value).strip()
+    return text or None
+
+
+def _first_text(*groups: Any) -> str | None:
+    for group in groups:
+        for value in group:
+            text = _squash(value) if isinstance(value, str) else None
+            if text:
+                return text
+    return None
+
+
+def _parse_date(text: str) -> datetime | date | None:
+    """Parse an ISO 8601 date or date-time from a meta tag; ``None`` when it is not one.
+
+    A date-time without a time zone gives its date (metadata dates are aware or dates).
+
+    >>> _parse_date("2019-11-19T10:30:00Z")
+    datetime.datetime(2019, 11, 19, 10, 30, tzinfo=datetime.timezone.utc)
+    >>> _parse_date("2019-11-19"), _parse_date("yesterday")
+    (datetime.date(2019, 11, 19), None)
+    """
+    value = text.strip()
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
+    value = _TZ_NO_COLON.sub(r"\1:\2", value)
+    if len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.date()
+    if parsed.utcoffset() == timezone.utc.utcoffset(None):
+        return parsed.replace(tzinfo=timezone.utc)
+    return parsed
+
+
+def _first_date(*groups: Any) -> datetime | date | None:
+    for group in groups:
+        for value in group:
+            if isinstance(value, str) and value.strip():
+                parsed = _parse_date(value)
+                if parsed is not None:
+                    return parsed
+    return None
+
+
+def _normalize_author(name: str) -> str | None:
+    """Return ``name`` cleaned for ``Metadata.authors``, or ``None`` when it is no name.
+
+    >>> _normalize_author("  By  Jane   Doe "), _normalize_author("https://x.com/jd")
+    ('Jane Doe', None)
+    """
+    text = _SPACES.sub(" ", name).strip()
+    text = _BY_PREFIX.sub("", text).strip(" ,;:|-")
+    if not text or len(text) > _MAX_AUTHOR_CHARS or _URL_OR_MAIL.search(text):
+        return None
+    if not any(char.isalpha() for char in text):
+        return None
+    return text
+
+
+def _authors(src: _Sources) -> tuple[str, ...]:
+    groups = (
+        _ld_names(src.ld.get("author")),
+        src.item_authors,
+        list(src.first_meta(_AUTHOR_META)),
+        src.rel_authors,
+    )
+    for group in groups:
+        names: list[str] = []
+        for raw in group:
+            for part in _AUTHOR_SPLIT.split(raw):
+                name = _normalize_author(part)
+                if name is not None and name.casefold() not in {n.casefold() for n in names}:
+                    names.append(name)
+        if names:
+            return tuple(names)
+    return ()
+
+
+def _language(src: _Sources) -> str | None:
+    for value in (
+        src.lang,
+        _ld_text(src.ld, "inLanguage"),
+        *src.first_meta(("content-language", "og:locale", "language", "dc.language")),
+    ):
+        text = _squash(value)
+        if text and regex.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", text):
+            return text.replace("_", "-")
+    return None
+
+
+def _source_url(src: _Sources) -> str | None:
+    ld_url = _ld_text(src.ld, "url")
+    entity = src.ld.get("mainEntityOfPage")
+    entity_url = entity.get("@id") if isinstance(entity, dict) else entity
+    for value in (src.canonical, *src.meta.get("og:url", ()), ld_url, entity_url):
+        text = _squash(value) if isinstance(value, str) else None
+        if text and text.lower().startswith(("http://", "https://")):
+            return text
+    return None
+
+
+def _tags(src: _Sources) -> tuple[str, ...]:
+    raw: list[str] = []
+    keywords = src.ld.get("keywords")
+    if isinstance(keywords, str):
+        raw = keywords.split(",")
+    elif isinstance(keywords, list):
+        raw = [k for k in keywords if isinstance(k, str)]
+    if not raw:
+        for name in _TAG_META:
+            values = src.meta.get(name, ())
+            raw = [part for value in values for part in value.split(",")]
+            if raw:
+                break
+    tags: list[str] = []
+    seen: set[str] = set()
+    for value in raw:
+        tag = _squash(value)
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            tags.append(tag)
+    return tuple(tags[:_MAX_TAGS])
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def _title(src: _Sources, site: str | None, url: str | None) -> str | None:
+    candidates = [
+        _ld_text(src.ld, "headline"),
+        *src.first_meta(_TITLE_META[:2]),
+        *src.items.get("headline", ()),
+        src.title,
+    ]
+    stripped = [strip_site_name(c, site, url) for c in candidates if c and _squash(c)]
+    keys = {_key(c) for c in stripped} | {_key(c) for c in candidates if c}
+    for h1 in src.h1:
+        if h1 and _key(h1) in keys:
+            return h1
+    if stripped:
+        return stripped[0]
+    return next((h1 for h1 in src.h1 if h1), None)
+
+
+def strip_site_name(title: str, site: str | None, url: str | None = None) -> str:
+    """Return ``title`` without a leading or trailing site name (" | Site", " - Site").
+
+    >>> strip_site_name("Storm hits coast | Daily Planet", None)
+    'Storm hits coast'
+    >>> strip_site_name("Storm hits coast - Daily Planet", "Daily Planet")
+    'Storm hits coast'
+    >>> strip_site_name("Storm - what we know", None)
+    'Storm - what we know'
+    """
+    text = _SPACES.sub(" ", title).strip()
+    parts = _TITLE_SEPARATORS.split(text)
+    if len(parts) < 2:
+        return text
+    separators = _TITLE_SEPARATORS.findall(text)
+    names = {_key(site)} if site else set()
+    if url:
+        host = regex.sub(r"^https?://(?:www\.)?", "", url.lower()).split("/")[0]
+        names.add(_key(host.rsplit(".", 1)[0]))
+        names.add(_key(host))
+    names.discard("")
+    head, tail = parts[0], parts[-1]
+    if _key(tail) in names or (_key(tail).replace(" ", "") in {n.replace(" ", "") for n in names}):
+        return text[: text.rfind(separators[-1])].strip()
+    if _key(head) in names:
+        return text[text.find(separators[0]) + len(separators[0]) :].strip()
+    if separators[-1].strip() == "|" and len(_WORDS.findall(tail)) <= _SUFFIX_MAX_WORDS:
+        rest = text[: text.rfind(separators[-1])].strip()
+        if rest:
+            return rest
+    return text
