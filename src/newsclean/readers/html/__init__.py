@@ -79,8 +79,8 @@ def _blocks(page: Page, kept: Sequence[int], meta: Metadata) -> list[Block]:
                 block.text,
                 kind=block.kind,
                 level=block.level,
-                path=block.path,
-                link_density=round(block.link_chars / block.chars, 3) if block.chars else 0.0,
+                path=page.path(block.owner),
+                link_density=round(block.link_density, 3),
                 position=position,
             )
         )

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsclean import lexicon
-from newsclean.readers.html.dom import Container, Page, RawBlock
+from newsclean.readers.html.dom import Container, Page, RawBlock, token_list
 
 __all__ = ["Signals", "guess_language", "select_content", "signals"]
 
@@ -34,6 +34,12 @@ _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?:\s|$)")
 # neutral (subheadings, captions, datelines). Tuned on the article-extraction benchmark:
 # 6-10 words all score within 0.002 F1; 8 is the middle.
 _PROSE_MIN_WORDS = 8
+# Shorter blocks cannot have _PROSE_MIN_WORDS words; they are not even tokenized.
+_PROSE_MIN_CHARS = 25
+# Chinese and Japanese are written without spaces; their words are counted as characters
+# divided by this (an average word length in characters).
+_UNSPACED_CHARS_PER_WORD = 2
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A block with more than this share of its characters inside links is a link list entry,
 # never prose. Tuned on the article-extraction benchmark (0.3-0.6 within 0.003 F1).
 _LINK_HEAVY = 0.5
@@ -87,21 +93,40 @@ def container_mark(container: Container, sig: Signals) -> int:
     An article-body ``itemprop`` wins; then boilerplate roles, tags and tokens (a teaser
     ``<article class="related">`` is boilerplate); then content roles, tags and tokens.
     """
-    if container.itemprop and container.itemprop.lower() in sig.body_itemprops:
-        return CONTENT
-    roles = container.role.lower().split() if container.role else ()
-    if any(role in sig.boilerplate_roles for role in roles):
+    attrs = container.attrs
+    if not attrs:
+        return _tag_mark(container.tag, sig)
+    get = attrs.get
+    return _mark(
+        container.tag,
+        get("class") or "",
+        get("id") or "",
+        get("role") or "",
+        get("itemprop") or "",
+    )
+
+
+def _tag_mark(tag: str, sig: Signals) -> int:
+    if tag in sig.boilerplate_tags:
         return BOILERPLATE
-    if container.tag in sig.boilerplate_tags:
-        return BOILERPLATE
-    tokens = container.tokens if (container.classes or container.id) else ()
-    if any(token in sig.boilerplate for token in tokens):
-        return BOILERPLATE
-    if any(role in sig.content_roles for role in roles) or container.tag in sig.content_tags:
+    return CONTENT if tag in sig.content_tags else NEUTRAL
+
+
+# Pages repeat the same class names many times; the cache holds a few thousand of them.
+@lru_cache(maxsize=8192)
+def _mark(tag: str, classes: str, ident: str, role: str, itemprop: str) -> int:
+    sig = signals()
+    if itemprop and not sig.body_itemprops.isdisjoint(itemprop.lower().split()):
         return CONTENT
-    if any(token in sig.content for token in tokens):
+    roles = role.lower().split() if role else ()
+    if not sig.boilerplate_roles.isdisjoint(roles) or tag in sig.boilerplate_tags:
+        return BOILERPLATE
+    tokens = token_list(f"{classes} {ident}") if (classes or ident) else ()
+    if not sig.boilerplate.isdisjoint(tokens):
+        return BOILERPLATE
+    if tag in sig.content_tags or not sig.content_roles.isdisjoint(roles):
         return CONTENT
-    return NEUTRAL
+    return NEUTRAL if sig.content.isdisjoint(tokens) else CONTENT
 
 
 def guess_language(declared: str | None, blocks: Sequence[RawBlock]) -> str | None:
@@ -109,7 +134,8 @@ def guess_language(declared: str | None, blocks: Sequence[RawBlock]) -> str | No
     are most frequent in the text (``None`` when no list reaches a tenth of the words).
 
     >>> from newsclean.readers.html.dom import RawBlock
-    >>> guess_language(None, [RawBlock("Der Hund und die Katze sind im Haus.", "paragraph", 0, 0, 36, 0, "")])
+    >>> block = RawBlock("Der Hund und die Katze sind im Haus.", "paragraph", 0, 0, 0)
+    >>> guess_language(None, [block])
     'de'
     """
     if declared:
@@ -136,21 +162,28 @@ def block_values(blocks: Sequence[RawBlock], language: str | None) -> list[float
 
 
 def _block_value(block: RawBlock, stops: frozenset[str] | None) -> float:
-    if block.link_chars > _LINK_HEAVY * block.chars:
-        return -_PENALTY * block.chars
-    if block.kind == "heading":
+    text = block.text
+    chars = len(text)
+    if block.link_chars > _LINK_HEAVY * chars:
+        return -_PENALTY * chars
+    if block.kind == "heading" or chars < _PROSE_MIN_CHARS:
         return 0.0
-    words = _WORD.findall(block.text)
-    if len(words) < _PROSE_MIN_WORDS:
-        return 0.0
+    words = _WORD.findall(text.lower())
+    count = len(words)
+    if count < _PROSE_MIN_WORDS:
+        if _UNSPACED_SCRIPT.search(text) is None:
+            return 0.0
+        count = chars // _UNSPACED_CHARS_PER_WORD
+        if count < _PROSE_MIN_WORDS:
+            return 0.0
     quality = 1.0
     if stops is not None:
-        share = sum(1 for word in words if word.lower() in stops) / len(words)
+        share = sum(map(stops.__contains__, words)) / count
         # News prose has 30-50% stop words; a line of names or keywords has few.
         quality = min(1.0, 0.25 + 2.5 * share)
-    if _SENTENCE_END.search(block.text) is None and "," not in block.text:
+    if _SENTENCE_END.search(text) is None and "," not in text and "、" not in text:
         quality *= 0.5
-    return quality * (block.chars - block.link_chars)
+    return quality * (chars - block.link_chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,12 +201,23 @@ def select_content(page: Page, language: str | None) -> Selection:
         return Selection((), 0)
     sig = signals()
     values = block_values(blocks, language)
-    marks = [container_mark(c, sig) if c.end > c.first else NEUTRAL for c in containers]
+    marks = [
+        container_mark(c, sig) if c.end > c.first or c.skipped else NEUTRAL for c in containers
+    ]
     scores, passed = _container_scores(page, values, marks)
-    winner = max(range(len(containers)), key=lambda i: (scores[i], containers[i].depth))
+    winner = _best(scores)
     chosen = _siblings(page, winner, scores, passed, marks)
     kept = _keep(page, chosen, marks, values)
     return Selection(tuple(kept), winner)
+
+
+def _best(scores: Sequence[float]) -> int:
+    """The index of the best score; on a tie the later (deeper or following) container."""
+    best, best_score = 0, scores[0]
+    for index, value in enumerate(scores):
+        if value >= best_score:
+            best, best_score = index, value
+    return best
 
 
 def _container_scores(
@@ -185,11 +229,13 @@ def _container_scores(
     bad = [0.0] * len(containers)  # total characters, for the boilerplate penalty
     for index, block in enumerate(page.blocks):
         scores[block.owner] += values[index]
-        bad[block.owner] += block.chars
+        bad[block.owner] += len(block.text)
     passed = [0.0] * len(containers)
     for index in range(len(containers) - 1, -1, -1):
         container = containers[index]
-        if marks[index] == CONTENT and container.itemprop:
+        if container.skipped:
+            bad[index] += container.skipped
+        if marks[index] == CONTENT and container.attr("itemprop"):
             scores[index] *= _BODY_BOOST
         passed[index] = -_PENALTY * bad[index] if marks[index] == BOILERPLATE else scores[index]
         parent = container.parent
@@ -242,13 +288,15 @@ def _keep(
             block = blocks[index]
             if block.owner in dropped:
                 continue
-            if block.link_chars > _LINK_HEAVY * block.chars:
+            if block.link_chars > _LINK_HEAVY * len(block.text):
                 continue
             kept.append(index)
     return kept
 
 
-def _dropped_containers(containers: Sequence[Container], top: int, marks: Sequence[int]) -> set[int]:
+def _dropped_containers(
+    containers: Sequence[Container], top: int, marks: Sequence[int]
+) -> set[int]:
     """Return the containers below ``top`` that are, or sit inside, boilerplate."""
     dropped: set[int] = set()
     top_depth = containers[top].depth
@@ -259,4 +307,3 @@ def _dropped_containers(containers: Sequence[Container], top: int, marks: Sequen
         if marks[index] == BOILERPLATE or container.parent in dropped:
             dropped.add(index)
     return dropped
-

@@ -13,6 +13,7 @@ each the one place to swap in the shared date and byline rules.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -98,18 +99,21 @@ _DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc
 _SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 _TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
 
-_SPACES = regex.compile(r"\s+")
-_WORDS = regex.compile(r"\w+")
+_WORDS = re.compile(r"\w+")
 _URL_OR_MAIL = regex.compile(r"(?:https?://|www\.|\S+@\S+\.\w)", regex.IGNORECASE)
 _BY_PREFIX = regex.compile(r"^(?:by|from|von|par|por|di|door)\s+", regex.IGNORECASE)
 _AUTHOR_SPLIT = regex.compile(r"\s*(?:;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\se\s)\s*")
 _TZ_NO_COLON = regex.compile(r"([+-]\d\d)(\d\d)$")
 _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|\-–—·•»«:]|::)\s+")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_URL_SCHEME = re.compile(r"^https?://(?:www\.)?")
 _JSON_BUDGET = 20_000  # JSON-LD values visited per page, at most
 _MAX_AUTHOR_CHARS = 100  # a longer "name" is a sentence, not a name
 _MAX_TAGS = 50
 _MAX_H1 = 5
-# A " | Site" tail is stripped when it has at most this many words; separators other than "|" need the tail to match the site name or domain.
+# A " | Site" tail is stripped when it has at most this many words; separators other
+# than "|" need the tail to match the site name or the domain.
 _SUFFIX_MAX_WORDS = 5
 
 
@@ -163,35 +167,42 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     )
 
 
+# One selector, so the tree is scanned once; nodes come back in document order.
+_SOURCES_SELECTOR = "script[type], meta, link[rel], [itemprop], a[rel], time[datetime], h1, title"
+
+
 def _gather(tree: LexborHTMLParser) -> _Sources:
     src = _Sources()
-    for node in tree.css("script[type]"):
-        kind = (node.attributes.get("type") or "").strip().lower()
-        if kind == "application/ld+json":
-            _read_json_ld(node.text(deep=True), src)
-    for node in tree.css("meta"):
+    for node in tree.css(_SOURCES_SELECTOR):
+        tag = node.tag
         attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
-        key = key or attrs.get("http-equiv")
-        content = attrs.get("content")
-        if key and content:
-            src.meta.setdefault(key.strip().lower(), []).append(content)
-    for node in tree.css("link[rel]"):
-        rel = (node.attributes.get("rel") or "").lower().split()
-        if "canonical" in rel and src.canonical is None:
-            src.canonical = node.attributes.get("href")
-    for node in tree.css("[itemprop]"):
-        _read_itemprop(node, src)
-    for node in tree.css('a[rel~="author" i]'):
-        src.rel_authors.append(_text(node))
-    for node in tree.css("time[datetime]"):
-        src.times.append(node.attributes.get("datetime") or "")
-    for node in tree.css("h1")[:_MAX_H1]:
-        src.h1.append(_text(node))
-    title = tree.css_first("title")
-    src.title = _text(title) if title is not None else None
-    html = tree.css_first("html")
-    src.lang = html.attributes.get("lang") if html is not None else None
+        if tag == "meta":
+            key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+            key = key or attrs.get("http-equiv")
+            content = attrs.get("content")
+            if key and content:
+                src.meta.setdefault(key.strip().lower(), []).append(content)
+            continue
+        if tag == "script":
+            if (attrs.get("type") or "").strip().lower() == "application/ld+json":
+                _read_json_ld(node.text(deep=True), src)
+        elif tag == "link":
+            rel = (attrs.get("rel") or "").lower().split()
+            if "canonical" in rel and src.canonical is None:
+                src.canonical = attrs.get("href")
+        elif tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
+            src.rel_authors.append(_text(node))
+        elif tag == "time" and attrs.get("datetime"):
+            src.times.append(attrs.get("datetime") or "")
+        elif tag == "h1" and len(src.h1) < _MAX_H1:
+            src.h1.append(_text(node))
+        elif tag == "title" and src.title is None:
+            src.title = _text(node)
+        if "itemprop" in attrs:
+            _read_itemprop(node, src)
+    root = tree.root
+    if root is not None and root.tag == "html":
+        src.lang = root.attributes.get("lang")
     return src
 
 
@@ -222,7 +233,11 @@ def _read_json_ld(raw: str, src: _Sources) -> None:
             stack.extend(reversed(item))
         elif isinstance(item, dict):
             types = item.get("@type")
-            names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+            names = {
+                t.lower()
+                for t in (types if isinstance(types, list) else [types])
+                if isinstance(t, str)
+            }
             if names & _ARTICLE_TYPES and not src.ld:
                 src.ld = item
             elif "website" in names and src.ld_site is None and isinstance(item.get("name"), str):
@@ -236,12 +251,14 @@ def _load_json(raw: str) -> Any:
     text = raw.strip()
     if text.startswith("<!--"):
         text = text.removeprefix("<!--").removesuffix("-->")
-    for candidate in (text, regex.sub(r",\s*([}\]])", r"\1", text)):
-        try:
-            return json.loads(candidate, strict=False)
-        except (ValueError, RecursionError):
-            continue
-    return None
+    try:
+        return json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        pass
+    try:
+        return json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _ld_text(ld: dict[str, Any], key: str) -> str | None:
@@ -265,13 +282,13 @@ def _ld_names(value: Any) -> list[str]:
 
 
 def _text(node: LexborNode) -> str:
-    return _SPACES.sub(" ", node.text(deep=True, separator="")).strip()
+    return " ".join(node.text(deep=True, separator="").split())
 
 
 def _squash(value: str | None) -> str | None:
     if value is None:
         return None
-    text = _SPACES.sub(" ", value).strip()
+    text = " ".join(value.split())
     return text or None
 
 
@@ -330,7 +347,7 @@ def _normalize_author(name: str) -> str | None:
     >>> _normalize_author("  By  Jane   Doe "), _normalize_author("https://x.com/jd")
     ('Jane Doe', None)
     """
-    text = _SPACES.sub(" ", name).strip()
+    text = " ".join(name.split())
     text = _BY_PREFIX.sub("", text).strip(" ,;:|-")
     if not text or len(text) > _MAX_AUTHOR_CHARS or _URL_OR_MAIL.search(text):
         return None
@@ -365,7 +382,7 @@ def _language(src: _Sources) -> str | None:
         *src.first_meta(("content-language", "og:locale", "language", "dc.language")),
     ):
         text = _squash(value)
-        if text and regex.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", text):
+        if text and _LANGUAGE_TAG.fullmatch(text):
             return text.replace("_", "-")
     return None
 
@@ -435,14 +452,14 @@ def strip_site_name(title: str, site: str | None, url: str | None = None) -> str
     >>> strip_site_name("Storm - what we know", None)
     'Storm - what we know'
     """
-    text = _SPACES.sub(" ", title).strip()
+    text = " ".join(title.split())
     parts = _TITLE_SEPARATORS.split(text)
     if len(parts) < 2:
         return text
     separators = _TITLE_SEPARATORS.findall(text)
     names = {_key(site)} if site else set()
     if url:
-        host = regex.sub(r"^https?://(?:www\.)?", "", url.lower()).split("/")[0]
+        host = _URL_SCHEME.sub("", url.lower()).split("/")[0]
         names.add(_key(host.rsplit(".", 1)[0]))
         names.add(_key(host))
     names.discard("")
