@@ -68,6 +68,7 @@ class Signals:
     boilerplate_tags: frozenset[str]
     content_tags: frozenset[str]
     body_itemprops: frozenset[str]
+    state_prefixes: frozenset[str]
 
 
 @cache
@@ -82,6 +83,7 @@ def signals() -> Signals:
         boilerplate_tags=frozenset(data["tags"]["boilerplate"]),
         content_tags=frozenset(data["tags"]["content"]),
         body_itemprops=frozenset(data["body_itemprops"]),
+        state_prefixes=frozenset(data["state_prefixes"]),
     )
 
 
@@ -110,6 +112,16 @@ def container_mark(container: Container, sig: Signals) -> int:
     )
 
 
+def _class_tokens(classes: str, ident: str, sig: Signals) -> list[str]:
+    """The words of the class names and id, except those of state names ("has-sidebar")."""
+    tokens: list[str] = []
+    for name in (*classes.split(), ident):
+        words = [word for word in token_list(name) if word]
+        if words and words[0] not in sig.state_prefixes:
+            tokens.extend(words)
+    return tokens
+
+
 def _tag_mark(tag: str, sig: Signals) -> int:
     if tag in sig.boilerplate_tags:
         return BOILERPLATE
@@ -125,7 +137,7 @@ def _mark(tag: str, classes: str, ident: str, role: str, itemprop: str) -> int:
     roles = role.lower().split() if role else ()
     if not sig.boilerplate_roles.isdisjoint(roles) or tag in sig.boilerplate_tags:
         return BOILERPLATE
-    tokens = token_list(f"{classes} {ident}") if (classes or ident) else ()
+    tokens = _class_tokens(classes, ident, sig) if (classes or ident) else []
     if not sig.boilerplate.isdisjoint(tokens):
         return BOILERPLATE
     if tag in sig.content_tags or not sig.content_roles.isdisjoint(roles):
@@ -208,6 +220,7 @@ def select_content(page: Page, language: str | None) -> Selection:
     marks = [
         container_mark(c, sig) if c.end > c.first or c.skipped else NEUTRAL for c in containers
     ]
+    marks[0] = NEUTRAL  # <body>: its classes describe the whole page
     scores, passed = _container_scores(page, values, marks)
     winner = _best(_candidate_scores(containers, scores, marks))
     chosen = _siblings(page, winner, scores, passed, marks)
@@ -251,6 +264,10 @@ def _container_scores(
     for index, block in enumerate(page.blocks):
         scores[block.owner] += values[index]
         bad[block.owner] += len(block.text)
+    articles = [0] * len(containers)  # how many <article> children each container has
+    for container in containers:
+        if container.tag == "article" and container.parent >= 0:
+            articles[container.parent] += 1
     passed = [0.0] * len(containers)
     for index in range(len(containers) - 1, -1, -1):
         container = containers[index]
@@ -258,7 +275,13 @@ def _container_scores(
             bad[index] += container.skipped
         if marks[index] == CONTENT and container.attr("itemprop"):
             scores[index] *= _BODY_BOOST
-        passed[index] = -_PENALTY * bad[index] if marks[index] == BOILERPLATE else scores[index]
+        # Sibling <article>s are separate stories (a listing, the next story of an endless
+        # page): the body is one of them, so their container gains nothing from them.
+        listed = container.tag == "article" and articles[container.parent] > 1
+        if marks[index] == BOILERPLATE or listed:
+            passed[index] = -_PENALTY * bad[index]
+        else:
+            passed[index] = scores[index]
         parent = container.parent
         if parent >= 0:
             scores[parent] += passed[index]

@@ -161,6 +161,8 @@ _PATH_DEPTH = 24
 # Class names and ids longer than this are generated hashes or junk; they are kept out of
 # the path label (their tokens still count for scoring).
 _LABEL_TOKEN_MAX = 40
+# A path label keeps at most this many class names (some pages put 100 on <body>).
+_LABEL_CLASSES = 4
 
 
 @dataclass(slots=True)
@@ -194,9 +196,9 @@ class Container:
     def label(self) -> str:
         """The element as a path step: tag, ``.class`` names and ``#id``."""
         label = self.tag
-        for name in self.attr("class").split():
-            if len(name) <= _LABEL_TOKEN_MAX:
-                label += "." + name
+        names = [name for name in self.attr("class").split() if len(name) <= _LABEL_TOKEN_MAX]
+        for name in names[:_LABEL_CLASSES]:
+            label += "." + name
         ident = self.attr("id")
         if ident and len(ident) <= _LABEL_TOKEN_MAX and not any(c.isspace() for c in ident):
             label += "#" + ident
