@@ -264,10 +264,7 @@ def _container_scores(
     for index, block in enumerate(page.blocks):
         scores[block.owner] += values[index]
         bad[block.owner] += len(block.text)
-    articles = [0] * len(containers)  # how many <article> children each container has
-    for container in containers:
-        if container.tag == "article" and container.parent >= 0:
-            articles[container.parent] += 1
+    listed = _listed_articles(containers)
     passed = [0.0] * len(containers)
     for index in range(len(containers) - 1, -1, -1):
         container = containers[index]
@@ -275,10 +272,7 @@ def _container_scores(
             bad[index] += container.skipped
         if marks[index] == CONTENT and container.attr("itemprop"):
             scores[index] *= _BODY_BOOST
-        # Sibling <article>s are separate stories (a listing, the next story of an endless
-        # page): the body is one of them, so their container gains nothing from them.
-        listed = container.tag == "article" and articles[container.parent] > 1
-        if marks[index] == BOILERPLATE or listed:
+        if marks[index] == BOILERPLATE or listed[index]:
             passed[index] = -_PENALTY * bad[index]
         else:
             passed[index] = scores[index]
@@ -287,6 +281,25 @@ def _container_scores(
             scores[parent] += passed[index]
             bad[parent] += bad[index]
     return scores, passed
+
+
+def _listed_articles(containers: Sequence[Container]) -> list[bool]:
+    """Mark the ``<article>`` elements that have a peer: another article with the same
+    nearest article ancestor (or none). Peers are separate stories (a listing, teasers,
+    the next story of an endless page); the body is one of them, so the containers
+    around them gain nothing from them."""
+    nearest = [-1] * len(containers)  # the nearest <article> at or above each container
+    group = [-2] * len(containers)  # for an article: the nearest article above it
+    peers: dict[int, int] = {}
+    for index, container in enumerate(containers):
+        above = nearest[container.parent] if container.parent >= 0 else -1
+        if container.tag == "article":
+            group[index] = above
+            peers[above] = peers.get(above, 0) + 1
+            nearest[index] = index
+        else:
+            nearest[index] = above
+    return [key != -2 and peers[key] > 1 for key in group]
 
 
 def _siblings(
