@@ -28,6 +28,7 @@ NEUTRAL = 0
 CONTENT = 1
 
 _WORD = re.compile(r"\w+")
+_SENTENCE_FINAL = frozenset(".!?。！？\"'”’»)")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?:\s|$)")
 
 # A block is read as prose from this many words (with punctuation); shorter blocks are
@@ -345,10 +346,22 @@ def _keep(
             block = blocks[index]
             if block.owner in dropped:
                 continue
-            if block.link_chars > _LINK_HEAVY * len(block.text):
+            if block.link_chars > _LINK_HEAVY * len(block.text) and not _linked_item(block):
                 continue
             kept.append(index)
     return kept
+
+
+def _linked_item(block: RawBlock) -> bool:
+    """Tell whether a link-heavy list item is a sentence of the article (a list of linked
+    sentences, as in "10 things you need to know"), not a teaser headline: it ends like a
+    sentence and has at least _PROSE_MIN_WORDS words."""
+    text = block.text
+    return (
+        block.kind == "list_item"
+        and text[-1:] in _SENTENCE_FINAL
+        and len(_WORD.findall(text)) >= _PROSE_MIN_WORDS
+    )
 
 
 def _dropped_containers(
