@@ -42,7 +42,7 @@ def read_html(html: str) -> Document:
     """
     if not isinstance(html, str):
         raise InputTypeError(f"read_html() takes str, not {type(html).__name__}")
-    tree = LexborHTMLParser(_encodable(html))
+    tree = LexborHTMLParser(html)
     meta = read_metadata(tree)
     remove_invisible(tree)
     body = tree.body
@@ -51,15 +51,6 @@ def read_html(html: str) -> Document:
     selection = select_content(page, language)
     blocks = _blocks(page, selection.blocks, meta)
     return Document(blocks=tuple(blocks), meta=meta)
-
-
-def _encodable(html: str) -> str:
-    """Return ``html`` with lone surrogates (which cannot be encoded to UTF-8) replaced."""
-    try:
-        html.encode("utf-8")
-    except UnicodeEncodeError:
-        return html.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return html
 
 
 def _key(text: str) -> str:

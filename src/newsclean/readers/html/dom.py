@@ -227,17 +227,30 @@ class Page:
 
     blocks: list[RawBlock] = field(default_factory=list)
     containers: list[Container] = field(default_factory=list)
+    paths: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    """Paths already built, by container index."""
+    labels: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    """Path labels already built, by container index."""
 
     def path(self, container: int) -> str:
         """Return the tag path from ``<body>`` to ``container`` (innermost steps only)."""
+        known = self.paths.get(container)
+        if known is not None:
+            return known
         labels: list[str] = []
+        cache = self.labels
         index = container
         while index >= 0 and len(labels) < _PATH_DEPTH:
-            labels.append(self.containers[index].label)
+            label = cache.get(index)
+            if label is None:
+                label = cache[index] = self.containers[index].label
+            labels.append(label)
             index = self.containers[index].parent
         if index >= 0:
             labels.append("…")
-        return ">".join(reversed(labels))
+        path = ">".join(reversed(labels))
+        self.paths[container] = path
+        return path
 
 
 def split_tokens(raw: str) -> tuple[str, ...]:
