@@ -46,9 +46,14 @@ def read_html(html: str) -> Document:
     meta = read_metadata(tree)
     remove_invisible(tree)
     body = tree.body
-    page = walk(body) if body is not None else Page()
+    if body is None:
+        return Document(meta=meta)
+    page = walk(body)
     language = guess_language(meta.language, page.blocks)
     selection = select_content(page, language)
+    if not selection.complete:
+        page = walk(body, skip_boilerplate=False)
+        selection = select_content(page, language)
     blocks = _blocks(page, selection.blocks, meta)
     return Document(blocks=tuple(blocks), meta=meta)
 

@@ -16,16 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from newsclean import lexicon
-from newsclean.readers.html.dom import Container, Page, RawBlock, token_list
+from newsclean.readers.html.dom import Container, Page, RawBlock
+from newsclean.readers.html.signals import BOILERPLATE, CONTENT, NEUTRAL
 
-__all__ = ["Signals", "guess_language", "select_content", "signals"]
-
-BOILERPLATE = -1
-NEUTRAL = 0
-CONTENT = 1
+__all__ = ["Selection", "guess_language", "select_content"]
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_FINAL = frozenset(".!?。！？\"'”’»)")
@@ -60,92 +57,10 @@ _INSIDE_BOILERPLATE = 0.2
 _BODY_BOOST = 1.5
 
 
-@dataclass(frozen=True, slots=True)
-class Signals:
-    """The class, id, role and tag tokens that mark containers, from ``lexicon/html.json``."""
-
-    boilerplate: frozenset[str]
-    content: frozenset[str]
-    boilerplate_roles: frozenset[str]
-    content_roles: frozenset[str]
-    boilerplate_tags: frozenset[str]
-    content_tags: frozenset[str]
-    body_itemprops: frozenset[str]
-    state_prefixes: frozenset[str]
-
-
-@cache
-def signals() -> Signals:
-    """Return the container signals of ``lexicon/html.json`` (loaded once)."""
-    data = lexicon.load("html")
-    return Signals(
-        boilerplate=frozenset(data["boilerplate"]),
-        content=frozenset(data["content"]),
-        boilerplate_roles=frozenset(data["roles"]["boilerplate"]),
-        content_roles=frozenset(data["roles"]["content"]),
-        boilerplate_tags=frozenset(data["tags"]["boilerplate"]),
-        content_tags=frozenset(data["tags"]["content"]),
-        body_itemprops=frozenset(data["body_itemprops"]),
-        state_prefixes=frozenset(data["state_prefixes"]),
-    )
-
-
 @cache
 def _stopwords() -> dict[str, frozenset[str]]:
     data = lexicon.load("stopwords")
     return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
-
-
-def container_mark(container: Container, sig: Signals) -> int:
-    """Return ``BOILERPLATE``, ``CONTENT`` or ``NEUTRAL`` for ``container``.
-
-    An article-body ``itemprop`` wins; then boilerplate roles, tags and tokens (a teaser
-    ``<article class="related">`` is boilerplate); then content roles, tags and tokens.
-    """
-    attrs = container.attrs
-    if not attrs:
-        return _tag_mark(container.tag, sig)
-    get = attrs.get
-    return _mark(
-        container.tag,
-        get("class") or "",
-        get("id") or "",
-        get("role") or "",
-        get("itemprop") or "",
-    )
-
-
-def _class_tokens(classes: str, ident: str, sig: Signals) -> list[str]:
-    """The words of the class names and id, except those of state names ("has-sidebar")."""
-    tokens: list[str] = []
-    for name in (*classes.split(), ident):
-        words = [word for word in token_list(name) if word]
-        if words and words[0] not in sig.state_prefixes:
-            tokens.extend(words)
-    return tokens
-
-
-def _tag_mark(tag: str, sig: Signals) -> int:
-    if tag in sig.boilerplate_tags:
-        return BOILERPLATE
-    return CONTENT if tag in sig.content_tags else NEUTRAL
-
-
-# Pages repeat the same class names many times; the cache holds a few thousand of them.
-@lru_cache(maxsize=8192)
-def _mark(tag: str, classes: str, ident: str, role: str, itemprop: str) -> int:
-    sig = signals()
-    if itemprop and not sig.body_itemprops.isdisjoint(itemprop.lower().split()):
-        return CONTENT
-    roles = role.lower().split() if role else ()
-    if not sig.boilerplate_roles.isdisjoint(roles) or tag in sig.boilerplate_tags:
-        return BOILERPLATE
-    tokens = _class_tokens(classes, ident, sig) if (classes or ident) else []
-    if not sig.boilerplate.isdisjoint(tokens):
-        return BOILERPLATE
-    if tag in sig.content_tags or not sig.content_roles.isdisjoint(roles):
-        return CONTENT
-    return NEUTRAL if sig.content.isdisjoint(tokens) else CONTENT
 
 
 def guess_language(declared: str | None, blocks: Sequence[RawBlock]) -> str | None:
@@ -207,25 +122,34 @@ def _block_value(block: RawBlock, stops: frozenset[str] | None) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The chosen body: indices of the kept blocks, and the winning container."""
+    """The chosen body: indices of the kept blocks, and the winning container.
+
+    ``complete`` is false when a boilerplate subtree the walk skipped holds enough text
+    that a container inside it could have won: the page must then be walked whole.
+    """
 
     blocks: tuple[int, ...]
     winner: int
+    complete: bool = True
 
 
 def select_content(page: Page, language: str | None) -> Selection:
     """Choose the body blocks of ``page`` (see the module docstring)."""
     blocks, containers = page.blocks, page.containers
+    skipped = max((c.skipped for c in containers), default=0)
+    # The best score a container inside a skipped subtree could have had (not counting
+    # the rare itemprop=articleBody boost).
+    bound = _INSIDE_BOILERPLATE * skipped
     if not blocks:
-        return Selection((), 0)
-    sig = signals()
+        return Selection((), 0, complete=bound <= 0)
     values = block_values(blocks, language)
-    marks = [
-        container_mark(c, sig) if c.end > c.first or c.skipped else NEUTRAL for c in containers
-    ]
+    marks = [c.mark for c in containers]
     marks[0] = NEUTRAL  # <body>: its classes describe the whole page
     scores, passed = _container_scores(page, values, marks)
-    winner = _best(_candidate_scores(containers, scores, marks))
+    candidates = _candidate_scores(containers, scores, marks)
+    winner = _best(candidates)
+    if candidates[winner] < bound:
+        return Selection((), winner, complete=False)
     chosen = _siblings(page, winner, scores, passed, marks)
     kept = _keep(page, chosen, marks, values)
     return Selection(tuple(kept), winner)
