@@ -18,6 +18,7 @@ from newsclean.errors import InputTypeError
 from newsclean.readers.html.content import guess_language, select_content
 from newsclean.readers.html.dom import Page, remove_invisible, walk
 from newsclean.readers.html.meta import read_metadata
+from newsclean.readers.html.nesting import bound_nesting
 
 __all__ = ["read_html"]
 
@@ -42,7 +43,7 @@ def read_html(html: str) -> Document:
     """
     if not isinstance(html, str):
         raise InputTypeError(f"read_html() takes str, not {type(html).__name__}")
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(bound_nesting(html))
     meta = read_metadata(tree)
     remove_invisible(tree)
     body = tree.body

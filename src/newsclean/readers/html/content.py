@@ -150,6 +150,10 @@ def select_content(page: Page, language: str | None) -> Selection:
     winner = _best(candidates)
     if candidates[winner] < bound:
         return Selection((), winner, complete=False)
+    if candidates[winner] <= 0:
+        # No prose anywhere (a page of short lines): keep the page minus its boilerplate
+        # rather than guess.
+        winner = 0
     chosen = _siblings(page, winner, scores, passed, marks)
     kept = _keep(page, chosen, marks, values)
     return Selection(tuple(kept), winner)
