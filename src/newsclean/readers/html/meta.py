@@ -17,11 +17,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import cache
 from typing import Any
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsclean import lexicon
 from newsclean.document import Metadata
 
 __all__ = ["read_metadata", "strip_site_name"]
@@ -108,6 +110,26 @@ _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|\-–—·•»«:]|::)\s+")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _URL_SCHEME = re.compile(r"^https?://(?:www\.)?")
+_BYLINE_LEAD = re.compile(
+    r"^(?:(?:written|posted|reported|story|words|text|photos?)\s+)?"
+    r"(?:by|from|von|par|por|di|door|af|av|autor|author)\b[:\s]*",
+    re.IGNORECASE,
+)
+_BYLINE_END = re.compile(r"\s+(?:[|•·—–-]|on|updated|published|posted)\s+|[|•·(\n]", re.I)
+_NAME_LIST_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s)\s*")
+# Lower-case particles of personal names ("Ana de la Cruz"); the byline rules own the full
+# list, this is only enough to tell a name in a byline-classed element from a sentence.
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "do", "du", "del", "della", "der", "den", "van", "von", "la", "le"}
+    | {"bin", "al", "el", "ter"}
+)
+_NAME_MIN_WORDS = 2
+_NAME_MAX_WORDS = 4
+_MAX_BYLINES = 10
+_MAX_BYLINE_CHARS = 120
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?:/|[_.-]|$)"
+)
 _JSON_BUDGET = 20_000  # JSON-LD values visited per page, at most
 _MAX_AUTHOR_CHARS = 100  # a longer "name" is a sentence, not a name
 _MAX_TAGS = 50
@@ -135,6 +157,7 @@ class _Sources:
     items: dict[str, list[str]] = field(default_factory=dict)
     item_authors: list[str] = field(default_factory=list)
     rel_authors: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
     h1: list[str] = field(default_factory=list)
     title: str | None = None
@@ -162,7 +185,8 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
             src.first_meta(_PUBLISHED_META),
             src.items.get("datepublished", ()),
             src.times[:1],
-        ),
+        )
+        or _url_date(source_url),
         updated=_first_date(
             [_ld_text(src.ld, "dateModified")],
             src.first_meta(_UPDATED_META),
@@ -176,7 +200,10 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
 
 
 # One selector, so the tree is scanned once; nodes come back in document order.
-_SOURCES_SELECTOR = "script[type], meta, link[rel], [itemprop], a[rel], time[datetime], h1, title"
+_SOURCES_SELECTOR = (
+    "script[type], meta, link[rel], [itemprop], a[rel], time, h1, title,"
+    ' [class*="byline" i], [class*="author" i]'
+)
 
 
 def _gather(tree: LexborHTMLParser) -> _Sources:
@@ -200,14 +227,20 @@ def _gather(tree: LexborHTMLParser) -> _Sources:
                 src.canonical = attrs.get("href")
         elif tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
             src.rel_authors.append(_text(node))
-        elif tag == "time" and attrs.get("datetime"):
-            src.times.append(attrs.get("datetime") or "")
+        elif tag == "time":
+            src.times.append(attrs.get("datetime") or _text(node))
         elif tag == "h1" and len(src.h1) < _MAX_H1:
             src.h1.append(_text(node))
         elif tag == "title" and src.title is None:
             src.title = _text(node)
         if "itemprop" in attrs:
             _read_itemprop(node, src)
+        elif "class" in attrs and len(src.bylines) < _MAX_BYLINES:
+            classes = (attrs.get("class") or "").lower()
+            if "byline" in classes or "author" in classes:
+                text = _text(node)
+                if 0 < len(text) <= _MAX_BYLINE_CHARS:
+                    src.bylines.append(text)
     root = tree.root
     if root is not None and root.tag == "html":
         src.lang = root.attributes.get("lang")
@@ -380,7 +413,70 @@ def _authors(src: _Sources) -> tuple[str, ...]:
                     names.append(name)
         if names:
             return tuple(names)
+    for byline in src.bylines:
+        found = _byline_names(byline)
+        if found:
+            return found
     return ()
+
+
+def _byline_names(text: str) -> tuple[str, ...]:
+    """The names in a visible byline ("By Jane Doe and John Roe, Reuters | May 5"): the
+    leading parts that look like names; none when the first part does not.
+
+    >>> _byline_names("By Jane Doe and John Roe | Updated May 5, 2024")
+    ('Jane Doe', 'John Roe')
+    >>> _byline_names("About the author: Jane writes about buses.")
+    ()
+    >>> _byline_names("The Russian and Syrian defense ministries")
+    ()
+    """
+    body = _BYLINE_LEAD.sub("", " ".join(text.split()))
+    body = _BYLINE_END.split(body, maxsplit=1)[0]
+    names: list[str] = []
+    for part in _NAME_LIST_SPLIT.split(body):
+        name = _normalize_author(part)
+        if name is None or not _looks_like_name(name):
+            break
+        names.append(name)
+    return tuple(names)
+
+
+def _looks_like_name(text: str) -> bool:
+    """Two to four capitalized words (particles aside), none of them a function word."""
+    words = text.split()
+    if not _NAME_MIN_WORDS <= len(words) <= _NAME_MAX_WORDS or any(c.isdigit() for c in text):
+        return False
+    stops = _function_words()
+    for word in words:
+        lower = word.lower()
+        if lower in _NAME_PARTICLES:
+            continue
+        if not word[0].isupper() or lower in stops:
+            return False
+    return True
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    data = lexicon.load("stopwords")
+    words = {w for lang, ws in data.items() if not lang.startswith("_") for w in ws}
+    return frozenset(words - _NAME_PARTICLES)
+
+
+def _url_date(url: str | None) -> date | None:
+    """The date in an article URL (``/2024/03/05/``), if it has one.
+
+    >>> _url_date("https://example.com/news/2024/03/05/buses.html")
+    datetime.date(2024, 3, 5)
+    """
+    match = _URL_DATE.search(url) if url else None
+    if match is None:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
 
 
 def _language(src: _Sources) -> str | None:
