@@ -155,7 +155,7 @@ _BREAK_SPACES = re.compile(r" ?\x00[ \x00]*")
 
 # A block's path keeps this many innermost elements (with a leading "…" when cut), so a
 # page of 100,000 nested elements does not make a path 100,000 labels long.
-_PATH_DEPTH = 24
+_PATH_DEPTH = 48
 # Class names and ids longer than this are generated hashes or junk; they are kept out of
 # the path label (their tokens still count for scoring).
 _LABEL_TOKEN_MAX = 40
@@ -230,25 +230,29 @@ class Page:
     paths: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
     """Paths already built, by container index."""
     labels: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
-    """Path labels already built, by container index."""
+    """Path steps already built, by container index (for paths deeper than the cap)."""
 
     def path(self, container: int) -> str:
         """Return the tag path from ``<body>`` to ``container`` (innermost steps only)."""
         known = self.paths.get(container)
         if known is not None:
             return known
-        labels: list[str] = []
-        cache = self.labels
-        index = container
-        while index >= 0 and len(labels) < _PATH_DEPTH:
-            label = cache.get(index)
-            if label is None:
-                label = cache[index] = self.containers[index].label
-            labels.append(label)
-            index = self.containers[index].parent
-        if index >= 0:
+        node = self.containers[container]
+        if node.depth < _PATH_DEPTH:
+            # Shallow paths extend their parent's (cached) path.
+            prefix = self.path(node.parent) + ">" if node.parent >= 0 else ""
+            path = prefix + node.label
+        else:
+            labels: list[str] = []
+            index = container
+            while index >= 0 and len(labels) < _PATH_DEPTH:
+                label = self.labels.get(index)
+                if label is None:
+                    label = self.labels[index] = self.containers[index].label
+                labels.append(label)
+                index = self.containers[index].parent
             labels.append("…")
-        path = ">".join(reversed(labels))
+            path = ">".join(reversed(labels))
         self.paths[container] = path
         return path
 
