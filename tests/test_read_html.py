@@ -85,7 +85,7 @@ def test_blocks_carry_position_path_and_link_density() -> None:
         ("heading", 2),
         ("paragraph", 0),
     ]
-    assert [b.position for b in doc.blocks] == [1, 2, 3]
+    assert [b.position for b in doc.blocks] == [0, 1, 2]
     assert doc.blocks[0].path == "body>article.story>p"
     assert doc.blocks[0].link_density == 0.0
     assert doc.blocks[2].link_density == round(len("The budget") / len(doc.blocks[2].text), 3)

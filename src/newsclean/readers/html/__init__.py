@@ -1,9 +1,12 @@
 """Read a whole HTML page into its article: the body blocks and the metadata.
 
-:func:`read_html` parses with selectolax (Lexbor), reads the metadata
-(:mod:`~newsclean.readers.html.meta`), removes what is never text, walks the body into
+:func:`read_html` parses with selectolax (Lexbor) after capping absurd nesting
+(:mod:`~newsclean.readers.html.nesting`), reads the metadata
+(:mod:`~newsclean.readers.html.meta`), removes hidden elements, walks the body into
 blocks (:mod:`~newsclean.readers.html.dom`) and keeps the main content
-(:mod:`~newsclean.readers.html.content`). Filters that run after it see only the article.
+(:mod:`~newsclean.readers.html.content`), judging containers by their prose and by what
+their tag, class, id and role say (:mod:`~newsclean.readers.html.signals`, with the
+word lists in ``lexicon/html.json``). Filters that run after it see only the article.
 """
 
 from __future__ import annotations
@@ -27,6 +30,12 @@ _WORDS = regex.compile(r"\w+")
 
 def read_html(html: str) -> Document:
     """Return the article of the page ``html``: main-content blocks and metadata; never raises.
+
+    The blocks are the article body only, in reading order, without the headline (which
+    is ``meta.title``), navigation, sidebars, comments, captions or widgets. Each block
+    has its ``kind`` from its tag, its ``path`` (``"body>div.main>article#story>p"``), its
+    ``link_density`` and its ``position`` in the returned body. Not for pages whose whole
+    text you want: use an HTML-to-text converter for that.
 
     >>> page = (
     ...     "<html lang='en'><head><title>Rain returns | Daily Planet</title></head><body>"
@@ -67,8 +76,8 @@ def _blocks(page: Page, kept: Sequence[int], meta: Metadata) -> list[Block]:
     """Turn the kept blocks into :class:`Block` objects, without the headline."""
     title = _key(meta.title) if meta.title else None
     blocks = []
-    for position in kept:
-        block = page.blocks[position]
+    for index in kept:
+        block = page.blocks[index]
         if block.kind == "heading" and title is not None and _key(block.text) == title:
             continue
         blocks.append(
@@ -78,7 +87,7 @@ def _blocks(page: Page, kept: Sequence[int], meta: Metadata) -> list[Block]:
                 level=block.level,
                 path=page.path(block.owner),
                 link_density=round(block.link_density, 3),
-                position=position,
+                position=len(blocks),
             )
         )
     return blocks

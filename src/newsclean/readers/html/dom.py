@@ -4,17 +4,18 @@ One iterative walk over the ``<body>`` (no recursion, so 100,000 nested elements
 produces:
 
 - :class:`RawBlock` objects: each run of text between block-level boundaries, with its
-  kind (from the nearest tag that gives one), its link characters, its tag path and the
-  container it sits in. Inline elements (``<span>``, ``<a>``, ``<b>``, ...) add their text
-  as it is, so words are never glued or split; ``<br>`` becomes a line break and two of
-  them in a row end the block.
-- :class:`Container` objects: every block-level element, with its class, id and role
-  tokens, its parent, and the range of blocks inside it (blocks are in document order, so
-  an element's blocks are always one contiguous range).
+  kind (from the nearest tag that gives one), its link characters and the container it
+  sits in. Inline elements (``<span>``, ``<a>``, ``<b>``, ...) add their text as it is,
+  so words are never glued or split; ``<br>`` becomes a line break and two of them in a
+  row end the block.
+- :class:`Container` objects: every block-level element, with its attributes, what they
+  say it holds (:mod:`.signals`), its parent, and the range of blocks inside it (blocks
+  are in document order, so an element's blocks are always one contiguous range).
 
-What is never article text is removed before the walk: scripts, styles, templates, SVG,
-iframes, form controls, and hidden elements (``hidden``, ``aria-hidden="true"``, inline
-``display:none`` / ``visibility:hidden``); comments are skipped by the walk.
+Hidden elements (``hidden``, ``aria-hidden="true"``, inline ``display:none`` /
+``visibility:hidden``) are removed before the walk (:func:`remove_invisible`); the walk
+skips comments and what is never article text (scripts, styles, templates, SVG, iframes,
+media, form controls) and, unless told otherwise, small boilerplate subtrees.
 """
 
 from __future__ import annotations
@@ -149,7 +150,6 @@ _KIND_BY_TAG: dict[str, BlockKind] = {
 _OUTER_KINDS = frozenset(("quote", "list_item", "caption"))
 _LISTS = frozenset(("ul", "ol", "dl", "menu"))
 
-_SPACE_RUN = re.compile(r"\s+")
 _BREAK = "\x00"  # stands for <br> while text is gathered (the parser drops real NULs)
 _BREAK_SPACES = re.compile(r" ?\x00[ \x00]*")
 
