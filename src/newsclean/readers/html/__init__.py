@@ -75,7 +75,7 @@ def _key(text: str) -> str:
 def _blocks(page: Page, kept: Sequence[int], meta: Metadata) -> list[Block]:
     """Turn the kept blocks into :class:`Block` objects, without the headline."""
     title = _key(meta.title) if meta.title else None
-    blocks = []
+    blocks: list[Block] = []
     for index in kept:
         block = page.blocks[index]
         if block.kind == "heading" and title is not None and _key(block.text) == title:
