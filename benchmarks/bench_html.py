@@ -219,8 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_pages()
     runs = [run_newsclean(pages, args.repeat)]
     if args.only is None:
-        runs.append(run_trafilatura(pages, args.repeat, precision=False))
-        runs.append(run_trafilatura(pages, args.repeat, precision=True))
+        try:
+            runs.append(run_trafilatura(pages, args.repeat, precision=False))
+            runs.append(run_trafilatura(pages, args.repeat, precision=True))
+        except ImportError as error:
+            print(f"trafilatura anchors skipped ({error}): pip install -e '.[bench]'")
     report(pages, runs)
     if args.worst:
         worst(pages, runs[0], args.worst)
