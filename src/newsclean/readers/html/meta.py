@@ -157,7 +157,6 @@ class _Sources:
     items: dict[str, list[str]] = field(default_factory=dict)
     item_authors: list[str] = field(default_factory=list)
     rel_authors: list[str] = field(default_factory=list)
-    bylines: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
     h1: list[str] = field(default_factory=list)
     title: str | None = None
@@ -179,7 +178,7 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
         description=_first_text(
             [_ld_text(src.ld, "description")], src.first_meta(_DESCRIPTION_META)
         ),
-        authors=_authors(src),
+        authors=_authors(src) or _visible_byline(tree),
         published=_first_date(
             [_ld_text(src.ld, "datePublished"), _ld_text(src.ld, "dateCreated")],
             src.first_meta(_PUBLISHED_META),
@@ -200,10 +199,10 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
 
 
 # One selector, so the tree is scanned once; nodes come back in document order.
-_SOURCES_SELECTOR = (
-    "script[type], meta, link[rel], [itemprop], a[rel], time, h1, title,"
-    ' [class*="byline" i], [class*="author" i]'
-)
+_SOURCES_SELECTOR = "script[type], meta, link[rel], [itemprop], a[rel], time, h1, title"
+# Elements that may hold a visible byline; looked for only when no source names an author.
+_BYLINE_SELECTOR = '[class*="byline" i], [class*="author" i]'
+
 
 
 def _gather(tree: LexborHTMLParser) -> _Sources:
@@ -235,12 +234,6 @@ def _gather(tree: LexborHTMLParser) -> _Sources:
             src.title = _text(node)
         if "itemprop" in attrs:
             _read_itemprop(node, src)
-        elif "class" in attrs and len(src.bylines) < _MAX_BYLINES:
-            classes = (attrs.get("class") or "").lower()
-            if "byline" in classes or "author" in classes:
-                text = _text(node)
-                if 0 < len(text) <= _MAX_BYLINE_CHARS:
-                    src.bylines.append(text)
     root = tree.root
     if root is not None and root.tag == "html":
         src.lang = root.attributes.get("lang")
@@ -413,10 +406,17 @@ def _authors(src: _Sources) -> tuple[str, ...]:
                     names.append(name)
         if names:
             return tuple(names)
-    for byline in src.bylines:
-        found = _byline_names(byline)
-        if found:
-            return found
+    return ()
+
+
+def _visible_byline(tree: LexborHTMLParser) -> tuple[str, ...]:
+    """The authors named by the first byline-classed element that names any."""
+    for node in tree.css(_BYLINE_SELECTOR)[:_MAX_BYLINES]:
+        text = _text(node)
+        if 0 < len(text) <= _MAX_BYLINE_CHARS:
+            found = _byline_names(text)
+            if found:
+                return found
     return ()
 
 
