@@ -19,8 +19,8 @@ from selectolax.lexbor import LexborHTMLParser
 from newsclean.document import Block, Document, Metadata
 from newsclean.errors import InputTypeError
 from newsclean.readers.html.content import guess_language, select_content
-from newsclean.readers.html.dom import Page, remove_invisible, walk
-from newsclean.readers.html.meta import read_metadata
+from newsclean.readers.html.dom import HIDDEN_SELECTOR, Page, remove_invisible, walk
+from newsclean.readers.html.meta import SOURCES_SELECTOR, read_metadata
 from newsclean.readers.html.nesting import bound_nesting
 
 __all__ = ["read_html"]
@@ -53,8 +53,10 @@ def read_html(html: str) -> Document:
     if not isinstance(html, str):
         raise InputTypeError(f"read_html() takes str, not {type(html).__name__}")
     tree = LexborHTMLParser(bound_nesting(html))
-    meta = read_metadata(tree)
-    remove_invisible(tree)
+    # One search finds both the metadata sources and the hidden elements.
+    nodes = tree.css(f"{SOURCES_SELECTOR}, {HIDDEN_SELECTOR}")
+    meta = read_metadata(tree, nodes)
+    remove_invisible(tree, nodes)
     body = tree.body
     if body is None:
         return Document(meta=meta)

@@ -21,6 +21,7 @@ media, form controls) and, unless told otherwise, small boilerplate subtrees.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,10 +32,12 @@ from newsclean.readers.html.signals import BOILERPLATE, NEUTRAL, container_mark
 from newsclean.readers.html.tokens import split_tokens
 
 __all__ = [
+    "HIDDEN_SELECTOR",
     "NEVER_TEXT",
     "Container",
     "Page",
     "RawBlock",
+    "is_hidden",
     "remove_invisible",
     "walk",
 ]
@@ -63,16 +66,11 @@ NEVER_TEXT = (
     "dialog",
 )
 _SKIPPED = frozenset(NEVER_TEXT) | {"head", "title", "meta", "link", "base"}
-_INVISIBLE_SELECTOR = ", ".join(
-    (
-        "[hidden]",
-        '[aria-hidden="true" i]',
-        '[style*="display:none" i]',
-        '[style*="display: none" i]',
-        '[style*="visibility:hidden" i]',
-        '[style*="visibility: hidden" i]',
-    )
+_HIDDEN_STYLES = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
+HIDDEN_SELECTOR = ", ".join(
+    ("[hidden]", '[aria-hidden="true" i]', *(f'[style*="{rule}" i]' for rule in _HIDDEN_STYLES))
 )
+"""Elements that are never shown: ``hidden``, ``aria-hidden="true"``, inline styles."""
 
 # A boilerplate-marked element is skipped when it holds at most this share of the text
 # of the <body>. Tuned on the article-extraction benchmark for speed: 0.1-0.25 are within
@@ -257,11 +255,32 @@ class Page:
         return path
 
 
-def remove_invisible(tree: LexborHTMLParser) -> None:
-    """Remove the hidden elements of ``tree`` (:func:`walk` skips scripts and the like)."""
-    for node in tree.css(_INVISIBLE_SELECTOR):
-        if node.tag not in ("html", "body"):
+def remove_invisible(tree: LexborHTMLParser, candidates: Iterable[LexborNode] = ()) -> None:
+    """Remove the hidden elements of ``tree`` (:func:`walk` skips scripts and the like).
+
+    ``candidates``, when given, are the nodes a search for :data:`HIDDEN_SELECTOR` (joined
+    to another selector, to save a pass over the tree) found; only the hidden ones go.
+    """
+    nodes = list(candidates) or tree.css(HIDDEN_SELECTOR)
+    # Last first: a hidden element inside another is removed before its ancestor, whose
+    # removal would free it (the search returns nodes in document order).
+    for node in reversed(nodes):
+        if node.tag not in ("html", "body") and is_hidden(node.attributes):
             node.decompose()
+
+
+def is_hidden(attrs: Mapping[str, Any]) -> bool:
+    """Tell whether an element with ``attrs`` matches :data:`HIDDEN_SELECTOR`.
+
+    >>> is_hidden({"hidden": None}), is_hidden({"style": "Display: None"}), is_hidden({})
+    (True, True, False)
+    """
+    if "hidden" in attrs:
+        return True
+    if (attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = (attrs.get("style") or "").lower()
+    return any(rule in style for rule in _HIDDEN_STYLES)
 
 
 def walk(body: LexborNode, *, skip_boilerplate: bool = True) -> Page:

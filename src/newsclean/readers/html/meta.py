@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import cache
@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsclean import lexicon
 from newsclean.document import Metadata
 
-__all__ = ["read_metadata", "strip_site_name"]
+__all__ = ["SOURCES_SELECTOR", "read_metadata", "strip_site_name"]
 
 _ARTICLE_TYPES = frozenset(
     (
@@ -168,9 +168,16 @@ class _Sources:
             yield from self.meta.get(name, ())
 
 
-def read_metadata(tree: LexborHTMLParser) -> Metadata:
-    """Return the metadata of the page in ``tree`` (call before scripts are stripped)."""
-    src = _gather(tree)
+def read_metadata(tree: LexborHTMLParser, nodes: Iterable[LexborNode] | None = None) -> Metadata:
+    """Return the metadata of the page in ``tree``.
+
+    ``nodes``, when given, are the result of a search for :data:`SOURCES_SELECTOR` (maybe
+    joined to another selector, to save a pass over the tree); other nodes are ignored.
+    """
+    src = _gather(tree.css(SOURCES_SELECTOR) if nodes is None else nodes)
+    root = tree.root
+    if root is not None and root.tag == "html":
+        src.lang = root.attributes.get("lang")
     site = _first_text(src.first_meta(_SITE_META), [src.ld_site, _ld_text(src.ld, "publisher")])
     source_url = _source_url(src)
     return Metadata(
@@ -199,15 +206,14 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
 
 
 # One selector, so the tree is scanned once; nodes come back in document order.
-_SOURCES_SELECTOR = "script[type], meta, link[rel], [itemprop], a[rel], time, h1, title"
+SOURCES_SELECTOR = "script[type], meta, link[rel], [itemprop], a[rel], time, h1, title"
 # Elements that may hold a visible byline; looked for only when no source names an author.
 _BYLINE_SELECTOR = '[class*="byline" i], [class*="author" i]'
 
 
-
-def _gather(tree: LexborHTMLParser) -> _Sources:
+def _gather(nodes: Iterable[LexborNode]) -> _Sources:
     src = _Sources()
-    for node in tree.css(_SOURCES_SELECTOR):
+    for node in nodes:
         tag = node.tag
         attrs = node.attributes
         if tag == "meta":
@@ -234,9 +240,6 @@ def _gather(tree: LexborHTMLParser) -> _Sources:
             src.title = _text(node)
         if "itemprop" in attrs:
             _read_itemprop(node, src)
-    root = tree.root
-    if root is not None and root.tag == "html":
-        src.lang = root.attributes.get("lang")
     return src
 
 
