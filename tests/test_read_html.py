@@ -122,6 +122,7 @@ def test_rejects_bytes() -> None:
         "<script>never ended",
         '<script type="application/ld+json">{"@type": "NewsArticle", "author": [[[[',
         "<svg><p>foreign</p></svg><math><mi>x</mi></math>",
+        '<div hidden><p style="display:none">in <b aria-hidden="true">hidden</b></p></div>',
         bytes(range(256)).decode("latin-1") * 20,
     ],
 )
