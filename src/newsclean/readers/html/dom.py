@@ -66,6 +66,9 @@ NEVER_TEXT = (
     "dialog",
 )
 _SKIPPED = frozenset(NEVER_TEXT) | {"head", "title", "meta", "link", "base"}
+# Elements never removed as hidden: the root, and those that are never shown anyway
+# (most of the nodes a joined metadata search brings).
+_NEVER_REMOVED = frozenset(("html", "body", "head", "meta", "link", "script", "title"))
 _HIDDEN_STYLES = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
 HIDDEN_SELECTOR = ", ".join(
     ("[hidden]", '[aria-hidden="true" i]', *(f'[style*="{rule}" i]' for rule in _HIDDEN_STYLES))
@@ -265,7 +268,7 @@ def remove_invisible(tree: LexborHTMLParser, candidates: Iterable[LexborNode] = 
     # Last first: a hidden element inside another is removed before its ancestor, whose
     # removal would free it (the search returns nodes in document order).
     for node in reversed(nodes):
-        if node.tag not in ("html", "body") and is_hidden(node.attributes):
+        if node.tag not in _NEVER_REMOVED and is_hidden(node.attributes):
             node.decompose()
 
 
