@@ -25,6 +25,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -35,11 +36,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _metric import CorpusScore, DocScore, corpus, score, tokens
+from _metric import CorpusScore, DocScore, corpus_score, score, shared_dir
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("NEWSCLEAN_SHARED", ROOT.parent / "shared"))
-CORPUS_DIR = SHARED / "benchmarks" / "article-extraction"
+CORPUS_DIR = shared_dir() / "benchmarks" / "article-extraction"
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def load_pages() -> list[Page]:
 
 
 def _title_key(text: str) -> str:
-    return " ".join(tokens(text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def reference_titles(html: str) -> frozenset[str]:
@@ -175,7 +175,7 @@ def report(pages: list[Page], runs: list[Run]) -> None:
     print(header)
     print("-" * len(header))
     for run in runs:
-        result: CorpusScore = corpus(score(run.bodies[p.id], p.truth) for p in pages)
+        result: CorpusScore = corpus_score(score(run.bodies[p.id], p.truth) for p in pages)
         line = (
             f"{run.name:<24}{result.precision:>7.3f}{result.recall:>7.3f}{result.f1:>7.3f}"
             f"{result.accuracy:>7.3f}{n / run.seconds:>9.1f}{megabytes / run.seconds:>7.2f}"

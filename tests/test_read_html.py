@@ -292,7 +292,7 @@ def test_article_extraction_corpus_quality() -> None:
         html = gzip.decompress(path.read_bytes()).decode("utf-8")
         body = truth[path.name.removesuffix(".html.gz")]["articleBody"]
         scores.append(metric.score(read_html(html).text, body))
-    result = metric.corpus(scores)
-    assert result.n == 181
+    result = metric.corpus_score(scores)
+    assert result.documents == 181
     assert result.f1 >= 0.96
     assert result.precision >= 0.95

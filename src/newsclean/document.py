@@ -142,7 +142,8 @@ class Document:
     def to_markdown(self) -> str:
         """Render the article as Markdown: the title as ``#``, headings, lists and quotes marked.
 
-        >>> Document(blocks=(Block("Point", kind="list_item"),), meta=Metadata(title="T")).to_markdown()
+        >>> doc = Document(blocks=(Block("Point", kind="list_item"),), meta=Metadata(title="T"))
+        >>> doc.to_markdown()
         '# T\\n\\n- Point\\n'
         """
         parts: list[str] = []

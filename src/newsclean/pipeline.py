@@ -7,8 +7,8 @@ A :class:`Pipeline` runs filters in order and is a filter itself, so pipelines n
 from __future__ import annotations
 
 import os
-from functools import cache
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Protocol, runtime_checkable
 
 from newsclean.document import Document
@@ -104,8 +104,10 @@ class Pipeline:
             raise ConfigError(f"no filter named {new.name!r} in pipeline {list(self.names)}")
         return Pipeline(new if item.name == new.name else item for item in self._filters)
 
-    def insert(self, new: Filter, *, before: str | None = None, after: str | None = None) -> Pipeline:
-        """Return a copy with ``new`` inserted before or after the filter so named (or at the end)."""
+    def insert(
+        self, new: Filter, *, before: str | None = None, after: str | None = None
+    ) -> Pipeline:
+        """Return a copy with ``new`` inserted before or after the named filter, or at the end."""
         anchor = before if before is not None else after
         steps = list(self._filters)
         if anchor is None:

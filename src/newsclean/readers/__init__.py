@@ -34,7 +34,9 @@ _HTML_START = regex.compile(
     r"\A[\s\ufeff]*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|link|base)\b",
     regex.IGNORECASE | regex.DOTALL,
 )
-_BLOCK_TAG = regex.compile(r"</?(?:p|div|br|li|h[1-6]|article|section|table|tr|td)\b[^>]*>", regex.IGNORECASE)
+_BLOCK_TAG = regex.compile(
+    r"</?(?:p|div|br|li|h[1-6]|article|section|table|tr|td)\b[^>]*>", regex.IGNORECASE
+)
 _SNIFF_CHARS = 4096
 _MIN_BLOCK_TAGS = 3
 
@@ -87,7 +89,10 @@ def read(source: str | bytes | bytearray | memoryview) -> Document:
 
 
 def read_path(path: str | os.PathLike[str]) -> Document:
-    """Read the file at ``path`` (any encoding, HTML or text); raise :class:`ReadError` if it cannot be read."""
+    """Read the file at ``path`` (any encoding, HTML or text).
+
+    Raises :class:`~newsclean.errors.ReadError` when the file cannot be read.
+    """
     try:
         with open(path, "rb") as handle:
             data = handle.read()
