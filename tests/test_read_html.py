@@ -296,3 +296,31 @@ def test_article_extraction_corpus_quality() -> None:
     assert result.documents == 181
     assert result.f1 >= 0.96
     assert result.precision >= 0.95
+
+
+# The default pipeline on the reader's output: the filters after it keep what it chose.
+
+
+def test_clean_keeps_a_data_table_of_an_html_article() -> None:
+    rows = "".join(
+        f"<tr><td>{i}</td><td>Driver {chr(65 + i)}</td><td>{100 - 7 * i}</td></tr>"
+        for i in range(1, 9)
+    )
+    html = (
+        "<html><body><nav><a href=/>Home</a> <a href=/sport>Sport</a></nav><article>"
+        "<h1>Standings</h1><p>The championship standings after the final race of the season, "
+        "with the points each driver scored over the year.</p><table><tr><th>Pos</th>"
+        f"<th>Driver</th><th>Points</th></tr>{rows}</table></article></body></html>"
+    )
+    doc = newsclean.clean(html)
+    assert [b.kind for b in doc.blocks] == ["paragraph"] + ["table_cell"] * 27
+    assert [b.text for b in doc.blocks[1:7]] == ["Pos", "Driver", "Points", "1", "Driver B", "93"]
+    assert doc.edits == ()
+
+
+def test_clean_keeps_short_paragraphs_after_the_prose_of_an_html_article() -> None:
+    html = (
+        f"<html><body><article><p>{PROSE}</p><p>{PROSE.replace('council', 'board')}</p>"
+        "<p>Buses: 40</p><p>Routes: 4</p></article></body></html>"
+    )
+    assert [b.text for b in newsclean.clean(html).blocks][2:] == ["Buses: 40", "Routes: 4"]

@@ -183,10 +183,12 @@ def _candidate_scores(
 
 
 def _best(scores: Sequence[float]) -> int:
-    """The index of the best score; on a tie the later (deeper or following) container."""
+    """The index of the best score; on a tie the first: a container rather than the child
+    that holds all its prose, since what else it holds is neutral (subheadings, tables,
+    short lines), and losing article text is worse than keeping a short line."""
     best, best_score = 0, scores[0]
     for index, value in enumerate(scores):
-        if value >= best_score:
+        if value > best_score:
             best, best_score = index, value
     return best
 
