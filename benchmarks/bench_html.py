@@ -1,7 +1,8 @@
 """Article extraction from whole HTML pages: newsclean against trafilatura, in one run.
 
-Runs ``newsclean.clean(html)`` (the default pipeline) and ``trafilatura.extract(html)``
-(with its defaults and with ``favor_precision=True``) on the 181 pages of
+Runs ``newsclean.clean(html)`` (the default pipeline), the HTML reader alone
+(``read_html``), and ``trafilatura.extract(html)`` (with its defaults and with
+``favor_precision=True``) on the 181 pages of
 ``$NEWSCLEAN_SHARED/benchmarks/article-extraction`` and prints, for each:
 
 - precision, recall, F1 and accuracy of the article body with the metric of the shared
@@ -137,7 +138,7 @@ def timed(name: str, pages: list[Page], extract: Callable[[str], str], repeat: i
 
 
 def run_newsclean(pages: list[Page], repeat: int) -> Run:
-    """Time ``newsclean.clean`` and collect its metadata."""
+    """Time ``newsclean.clean`` (the default pipeline) and collect its metadata."""
     import newsclean
 
     docs = {}
@@ -152,6 +153,13 @@ def run_newsclean(pages: list[Page], repeat: int) -> Run:
         meta = docs[page.html].meta
         run.meta[page.id] = Meta(meta.title, meta.published is not None, bool(meta.authors))
     return run
+
+
+def run_reader(pages: list[Page], repeat: int) -> Run:
+    """Time the HTML reader alone (``read_html``, no filter after it)."""
+    from newsclean.readers.html import read_html
+
+    return timed("newsclean read_html only", pages, lambda html: read_html(html).text, repeat)
 
 
 def run_trafilatura(pages: list[Page], repeat: int, *, precision: bool) -> Run:
@@ -185,7 +193,7 @@ def report(pages: list[Page], runs: list[Run]) -> None:
     megabytes = sum(len(page.html.encode("utf-8")) for page in pages) / 1e6
     n = len(pages)
     header = (
-        f"{'extractor':<24}{'P':>7}{'R':>7}{'F1':>7}{'acc':>7}{'docs/s':>9}{'MB/s':>7}"
+        f"{'extractor':<26}{'P':>7}{'R':>7}{'F1':>7}{'acc':>7}{'docs/s':>9}{'MB/s':>7}"
         f"{'title':>7}{'date':>6}{'auth':>6}"
     )
     print(f"{n} pages, {megabytes:.1f} MB of HTML, one core")
@@ -194,7 +202,7 @@ def report(pages: list[Page], runs: list[Run]) -> None:
     for run in runs:
         result: CorpusScore = corpus_score(score(run.bodies[p.id], p.truth) for p in pages)
         line = (
-            f"{run.name:<24}{result.precision:>7.3f}{result.recall:>7.3f}{result.f1:>7.3f}"
+            f"{run.name:<26}{result.precision:>7.3f}{result.recall:>7.3f}{result.f1:>7.3f}"
             f"{result.accuracy:>7.3f}{n / run.seconds:>9.1f}{megabytes / run.seconds:>7.2f}"
         )
         if run.meta:
@@ -234,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     _pin_to_one_core()
     pages = load_pages()
-    runs = [run_newsclean(pages, args.repeat)]
+    runs = [run_newsclean(pages, args.repeat), run_reader(pages, args.repeat)]
     if args.only is None:
         try:
             runs.append(run_trafilatura(pages, args.repeat, precision=False))
