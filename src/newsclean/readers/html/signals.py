@@ -62,8 +62,10 @@ def container_mark(tag: str, attrs: Mapping[str, Any]) -> int:
     (-1, 0)
     >>> container_mark("aside", {}), container_mark("div", {"itemprop": "articleBody"})
     (-1, 1)
+    >>> container_mark("amp-ad", {}), container_mark("story-body", {})
+    (-1, 1)
     """
-    if not attrs:
+    if not attrs and "-" not in tag:
         return _tag_mark(tag)
     get = attrs.get
     return _mark(tag, get("class") or "", get("id") or "", get("role") or "", get("itemprop") or "")
@@ -96,6 +98,8 @@ def _mark(tag: str, classes: str, ident: str, role: str, itemprop: str) -> int:
     if not sig.boilerplate_roles.isdisjoint(roles) or tag in sig.boilerplate_tags:
         return BOILERPLATE
     tokens = _class_tokens(classes, ident, sig) if (classes or ident) else []
+    if "-" in tag:  # a custom element's name says what it is: <amp-ad>, <related-stories>
+        tokens.extend(_class_tokens(tag, "", sig))
     if not sig.boilerplate.isdisjoint(tokens):
         return BOILERPLATE
     if tag in sig.content_tags or not sig.content_roles.isdisjoint(roles):
