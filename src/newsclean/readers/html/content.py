@@ -96,7 +96,13 @@ def guess_language(declared: str | None, blocks: Sequence[RawBlock]) -> str | No
 
 
 def block_values(blocks: Sequence[RawBlock], language: str | None) -> list[float]:
-    """Return each block's value for content selection (positive for prose)."""
+    """Return each block's value for content selection (positive for prose).
+
+    >>> prose = RawBlock("The mayor said the bridge would reopen next week.", "paragraph", 0, 0, 0)
+    >>> links = RawBlock("Home World Sport", "paragraph", 0, 16, 0)
+    >>> [round(value) for value in block_values([prose, links], "en")]
+    [49, -8]
+    """
     stops = _stopwords().get(language or "")
     return [_block_value(block, stops) for block in blocks]
 
@@ -140,7 +146,16 @@ class Selection:
 
 
 def select_content(page: Page, language: str | None) -> Selection:
-    """Choose the body blocks of ``page`` (see the module docstring)."""
+    """Choose the body blocks of ``page`` (see the module docstring).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from newsclean.readers.html.dom import walk
+    >>> prose = "<p>Officials said on Monday that the bridge would reopen next week.</p>"
+    >>> tree = LexborHTMLParser(f"<nav><a href=/>Home</a></nav><article>{prose * 2}</article>")
+    >>> page = walk(tree.body, skip_boilerplate=False)
+    >>> [page.blocks[i].text[:9] for i in select_content(page, "en").blocks]
+    ['Officials', 'Officials']
+    """
     blocks, containers = page.blocks, page.containers
     skipped = max((c.skipped for c in containers), default=0)
     # The best score a container inside a skipped subtree could have had (not counting

@@ -173,6 +173,16 @@ def read_metadata(tree: LexborHTMLParser, nodes: Iterable[LexborNode] | None = N
 
     ``nodes``, when given, are the result of a search for :data:`SOURCES_SELECTOR` (maybe
     joined to another selector, to save a pass over the tree); other nodes are ignored.
+
+    >>> page = LexborHTMLParser(
+    ...     '<html lang="en"><head><title>Storm hits coast | Daily Planet</title>'
+    ...     '<meta name="author" content="By Lois Lane">'
+    ...     '<meta property="article:published_time" content="2024-05-01T08:00:00Z">'
+    ...     "</head><body></body></html>"
+    ... )
+    >>> meta = read_metadata(page)
+    >>> meta.title, meta.authors, meta.published.isoformat(), meta.language
+    ('Storm hits coast', ('Lois Lane',), '2024-05-01T08:00:00+00:00', 'en')
     """
     src = _gather(tree.css(SOURCES_SELECTOR) if nodes is None else nodes)
     root = tree.root

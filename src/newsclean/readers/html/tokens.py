@@ -24,6 +24,10 @@ def split_tokens(raw: str) -> tuple[str, ...]:
 
 
 def token_list(raw: str) -> list[str]:
-    """Like :func:`split_tokens`, but a list that may hold empty strings (faster)."""
+    """Like :func:`split_tokens`, but a list that may hold empty strings (faster).
+
+    >>> token_list("-share-bar")
+    ['', 'share', 'bar']
+    """
     spaced = raw if raw.islower() else _CAMEL_HUMP.sub(" ", raw)
     return _TOKEN_SPLIT.split(spaced.lower())
