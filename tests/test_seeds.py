@@ -9,8 +9,16 @@ import pytest
 from helpers import FIXTURES, seed_ids
 from newsclean import clean
 
-# Fields the text filters own; the byline filter adds authors, dateline and dates.
-FIELDS = ("title", "description", "source_url", "text")
+FIELDS = (
+    "title",
+    "description",
+    "authors",
+    "dateline",
+    "published",
+    "updated",
+    "source_url",
+    "text",
+)
 
 
 @pytest.mark.parametrize("seed", seed_ids())

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from newsclean.filters.byline import ExtractByline
 from newsclean.filters.chrome import DropChrome
 from newsclean.filters.duplicates import DropDuplicates
 from newsclean.filters.encoding import NEWS_FIXER_CONFIG, FixEncoding
@@ -21,6 +22,7 @@ __all__ = [
     "REGISTRY",
     "DropChrome",
     "DropDuplicates",
+    "ExtractByline",
     "ExtractHeadline",
     "ExtractSource",
     "FixEncoding",
@@ -32,6 +34,7 @@ REGISTRY: Mapping[str, type] = MappingProxyType(
         FixEncoding.name: FixEncoding,
         ExtractSource.name: ExtractSource,
         ExtractHeadline.name: ExtractHeadline,
+        ExtractByline.name: ExtractByline,
         DropDuplicates.name: DropDuplicates,
         DropChrome.name: DropChrome,
     }
@@ -41,4 +44,11 @@ REGISTRY: Mapping[str, type] = MappingProxyType(
 
 def default_filters() -> list[Filter]:
     """Return the default pipeline's filters, in order, each with its default configuration."""
-    return [FixEncoding(), ExtractSource(), ExtractHeadline(), DropDuplicates(), DropChrome()]
+    return [
+        FixEncoding(),
+        ExtractSource(),
+        ExtractHeadline(),
+        ExtractByline(),
+        DropDuplicates(),
+        DropChrome(),
+    ]
