@@ -22,7 +22,7 @@ from newsclean.errors import InputTypeError
 from newsclean.readers import read_bytes
 from newsclean.readers.html import read_html
 from newsclean.readers.html.dom import remove_invisible, walk
-from newsclean.readers.html.meta import _normalize_author, _parse_date
+from newsclean.readers.html.meta import _parse_date
 from newsclean.readers.html.nesting import MAX_DEPTH, bound_nesting
 
 CASES = Path(__file__).parent / "cases"
@@ -231,7 +231,7 @@ def test_clean_sniffs_html_in_bytes_and_str() -> None:
     assert newsclean.clean(html.encode("utf-8")).text == PROSE
 
 
-# The two functions the shared date and byline rules will replace.
+# Dates and authors go through the shared rules (newsclean.dates, newsclean.authors).
 
 
 @pytest.mark.parametrize(
@@ -240,10 +240,10 @@ def test_clean_sniffs_html_in_bytes_and_str() -> None:
         ("2024-03-05T09:30:00Z", "2024-03-05T09:30:00+00:00"),
         ("2024-03-05T09:30:00.123+0100", "2024-03-05T09:30:00.123000+01:00"),
         ("2024-03-05 09:30:00-05:00", "2024-03-05T09:30:00-05:00"),
-        ("2024-03-05T09:30:00", "2024-03-05"),
         ("2024-03-05", "2024-03-05"),
         (" 2024-03-05 ", "2024-03-05"),
-        ("March 5, 2024", None),
+        ("Tue Nov 19 2019 05:44:06 GMT+0000", "2019-11-19T05:44:06+00:00"),
+        ("November 19, 2019, 07:47 PM EST", "2019-11-19T19:47:00-05:00"),
         ("", None),
         ("2024-13-45", None),
     ],
@@ -253,20 +253,12 @@ def test_parse_date(text: str, expected: str | None) -> None:
     assert (parsed.isoformat() if parsed is not None else None) == expected
 
 
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("  Jane   Doe ", "Jane Doe"),
-        ("By Jane Doe", "Jane Doe"),
-        ("https://example.com/staff/jane", None),
-        ("jane@example.com", None),
-        ("", None),
-        ("   ", None),
-        ("12345", None),
-    ],
-)
-def test_normalize_author(name: str, expected: str | None) -> None:
-    assert _normalize_author(name) == expected
+def test_meta_authors_go_through_the_byline_rules() -> None:
+    html = (
+        "<html><head><meta name='author' content=\"By SEAN O'BRIEN and Jane Doe, Staff\">"
+        f"</head><body><p>{PROSE}</p></body></html>"
+    )
+    assert read_html(html).meta.authors == ("Sean O'Brien", "Jane Doe")
 
 
 # The shared benchmark corpus, when present: a regression guard, not the benchmark.

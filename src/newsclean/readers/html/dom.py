@@ -411,7 +411,8 @@ def _flush(
     """End the block being gathered: squash its white space and append it to ``blocks``."""
     joined = "".join(fragments)
     if pre:
-        value = joined.replace(_BREAK, "\n").strip("\n")
+        # Preformatted text keeps its indentation, not its surrounding blank lines.
+        value = joined.replace(_BREAK, "\n").rstrip().lstrip("\n")
         if not value.strip():
             return
     else:

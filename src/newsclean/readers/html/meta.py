@@ -6,8 +6,8 @@ Sources, most specific first: JSON-LD (``NewsArticle``, ``Article``,
 name=...>`` tags, ``<time datetime>``, ``rel=author`` links, ``<html lang>``, the
 canonical link, ``<h1>`` and ``<title>``.
 
-Dates go through :func:`_parse_date` and author names through :func:`_normalize_author`,
-each the one place to swap in the shared date and byline rules.
+Dates go through the shared date rules (:func:`newsclean.dates.parse_date`) and author
+names through the shared byline rules (:mod:`newsclean.authors`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -24,6 +24,8 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean import lexicon
+from newsclean.authors import normalize_author, parse_authors
+from newsclean.dates import parse_date
 from newsclean.document import Metadata
 
 __all__ = ["SOURCES_SELECTOR", "read_metadata", "strip_site_name"]
@@ -102,10 +104,6 @@ _SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 _TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
 
 _WORDS = re.compile(r"\w+")
-_URL_OR_MAIL = regex.compile(r"(?:https?://|www\.|\S+@\S+\.\w)", regex.IGNORECASE)
-_BY_PREFIX = regex.compile(r"^(?:by|from|von|par|por|di|door)\s+", regex.IGNORECASE)
-_AUTHOR_SPLIT = regex.compile(r"\s*(?:;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\se\s)\s*")
-_TZ_NO_COLON = regex.compile(r"([+-]\d\d)(\d\d)$")
 _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|\-–—·•»«:]|::)\s+")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
@@ -131,7 +129,6 @@ _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?:/|[_.-]|$)"
 )
 _JSON_BUDGET = 20_000  # JSON-LD values visited per page, at most
-_MAX_AUTHOR_CHARS = 100  # a longer "name" is a sentence, not a name
 _MAX_TAGS = 50
 _MAX_H1 = 5
 # An <h1> is the headline when it shares at least this many words, and this share of the
@@ -349,33 +346,15 @@ def _first_text(*groups: Any) -> str | None:
 
 
 def _parse_date(text: str) -> datetime | date | None:
-    """Parse an ISO 8601 date or date-time from a meta tag; ``None`` when it is not one.
-
-    A date-time without a time zone gives its date (metadata dates are aware or dates).
+    """The date a metadata value gives, by the shared date rules (:mod:`newsclean.dates`).
 
     >>> _parse_date("2019-11-19T10:30:00Z")
     datetime.datetime(2019, 11, 19, 10, 30, tzinfo=datetime.timezone.utc)
-    >>> _parse_date("2019-11-19"), _parse_date("yesterday")
+    >>> _parse_date("November 19, 2019"), _parse_date("n/a")
     (datetime.date(2019, 11, 19), None)
     """
-    value = text.strip()
-    if value.endswith(("Z", "z")):
-        value = value[:-1] + "+00:00"
-    value = _TZ_NO_COLON.sub(r"\1:\2", value)
-    if len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        return parsed.date()
-    if parsed.utcoffset() == timezone.utc.utcoffset(None):
-        return parsed.replace(tzinfo=timezone.utc)
-    return parsed
+    result = parse_date(text)
+    return None if result is None else result.value
 
 
 def _first_date(*groups: Any) -> datetime | date | None:
@@ -388,21 +367,6 @@ def _first_date(*groups: Any) -> datetime | date | None:
     return None
 
 
-def _normalize_author(name: str) -> str | None:
-    """Return ``name`` cleaned for ``Metadata.authors``, or ``None`` when it is no name.
-
-    >>> _normalize_author("  By  Jane   Doe "), _normalize_author("https://x.com/jd")
-    ('Jane Doe', None)
-    """
-    text = " ".join(name.split())
-    text = _BY_PREFIX.sub("", text).strip(" ,;:|-")
-    if not text or len(text) > _MAX_AUTHOR_CHARS or _URL_OR_MAIL.search(text):
-        return None
-    if not any(char.isalpha() for char in text):
-        return None
-    return text
-
-
 def _authors(src: _Sources) -> tuple[str, ...]:
     groups = (
         _ld_names(src.ld.get("author")),
@@ -413,9 +377,8 @@ def _authors(src: _Sources) -> tuple[str, ...]:
     for group in groups:
         names: list[str] = []
         for raw in group:
-            for part in _AUTHOR_SPLIT.split(raw):
-                name = _normalize_author(part)
-                if name is not None and name.casefold() not in {n.casefold() for n in names}:
+            for name in parse_authors(raw):
+                if name.casefold() not in {n.casefold() for n in names}:
                     names.append(name)
         if names:
             return tuple(names)
@@ -448,8 +411,9 @@ def _byline_names(text: str) -> tuple[str, ...]:
     body = _BYLINE_END.split(body, maxsplit=1)[0]
     names: list[str] = []
     for part in _NAME_LIST_SPLIT.split(body):
-        name = _normalize_author(part)
-        if name is None or not _looks_like_name(name):
+        candidate = part.strip(" ,;:|-")
+        name = normalize_author(candidate) if _looks_like_name(candidate) else None
+        if name is None:
             break
         names.append(name)
     return tuple(names)
