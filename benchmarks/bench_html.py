@@ -1,8 +1,9 @@
 """Article extraction from whole HTML pages: newsclean against trafilatura, in one run.
 
-Runs ``newsclean.clean(html)`` (the default pipeline), the HTML reader alone
-(``read_html``), and ``trafilatura.extract(html)`` (with its defaults and with
-``favor_precision=True``) on the 181 pages of
+Runs ``newsclean.clean(html)`` (the default pipeline), the HTML reader followed by
+``FixEncoding`` only, the HTML reader alone (``read_html``), and
+``trafilatura.extract(html)`` (with its defaults and with ``favor_precision=True``) on the
+181 pages of
 ``$NEWSCLEAN_SHARED/benchmarks/article-extraction`` and prints, for each:
 
 - precision, recall, F1 and accuracy of the article body with the metric of the shared
@@ -155,10 +156,15 @@ def run_newsclean(pages: list[Page], repeat: int) -> Run:
     return run
 
 
-def run_reader(pages: list[Page], repeat: int) -> Run:
-    """Time the HTML reader alone (``read_html``, no filter after it)."""
+def run_reader(pages: list[Page], repeat: int, *, encoding: bool) -> Run:
+    """Time the HTML reader alone (``read_html``), or followed by ``FixEncoding`` only."""
+    from newsclean.filters import FixEncoding
     from newsclean.readers.html import read_html
 
+    if encoding:
+        fix = FixEncoding()
+        name = "newsclean read+encoding"
+        return timed(name, pages, lambda html: fix(read_html(html)).text, repeat)
     return timed("newsclean read_html only", pages, lambda html: read_html(html).text, repeat)
 
 
@@ -242,7 +248,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     _pin_to_one_core()
     pages = load_pages()
-    runs = [run_newsclean(pages, args.repeat), run_reader(pages, args.repeat)]
+    runs = [
+        run_newsclean(pages, args.repeat),
+        run_reader(pages, args.repeat, encoding=True),
+        run_reader(pages, args.repeat, encoding=False),
+    ]
     if args.only is None:
         try:
             runs.append(run_trafilatura(pages, args.repeat, precision=False))
