@@ -141,6 +141,9 @@ _MAX_NOTICE = 300
 _MAX_PHRASE_LINE = 200
 
 
+_NO_WORDS_REASON = "a line without words"
+
+
 def chrome_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None:
     """Return why ``text`` is chrome, or ``None`` when nothing proves it.
 
@@ -161,7 +164,7 @@ def chrome_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None
     if shape.prose:
         return None
     if _NO_WORDS.match(text):
-        return "a line without words"
+        return _NO_WORDS_REASON
     if shape.chars <= _MAX_PHRASE_LINE:
         return _short_line_reason(text, shape, lexicon)
     return None
@@ -199,7 +202,9 @@ class DropChrome:
 
     Configuration: ``language`` forces the stop-word language (ISO 639-1); by default it is
     guessed from the page. ``keep_outside_core`` keeps every block before and after the
-    article's prose core, removing only lines the lexicon proves to be chrome.
+    article's prose core, removing only lines the lexicon proves to be chrome; it is
+    implied for a document from the HTML reader (every block has a tag ``path``), which
+    has already chosen the article.
 
     >>> from newsclean.readers import read_text
     >>> page = ("Home\\nWorld\\nBusiness\\n\\nOfficials met on Monday to discuss the trade deal "
@@ -221,6 +226,10 @@ class DropChrome:
             return doc
         page = analyse_page(blocks, self.language or doc.meta.language)
         core, reasons = page.core, page.reasons
+        # The HTML reader (its blocks have tag paths) has already chosen the article: what
+        # lies around its prose core is article too (tables, lists, short paragraphs).
+        if self.keep_outside_core or all(block.path for block in blocks):
+            core = None
         kept: list[Block] = []
         edits: list[Edit] = []
         for index, block in enumerate(blocks):
@@ -236,7 +245,7 @@ class DropChrome:
     def _why_removed(
         self, index: int, block: Block, core: Core | None, reason: str | None
     ) -> str | None:
-        if core is None or index in core or self.keep_outside_core:
+        if core is None or index in core:
             return None if reason is None else f"chrome: {reason}"
         where = "before" if index < core.start else "after"
         return f"{where} the article's prose: {reason or 'not part of the article'}"
@@ -269,6 +278,8 @@ def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
     lexicon = chrome_lexicon()
     shape = cached_shape(text, language)
     reason = chrome_reason(text, shape, lexicon)
+    if reason == _NO_WORDS_REASON and kind == "table_cell":
+        reason = None  # a number in a table (from HTML) is data, not a stray line
     boilerplate = _boilerplate(text, lexicon)
     if reason is None and boilerplate >= 2 and shape.chars <= _MAX_NOTICE:
         reason = "a legal, consent or copyright notice"
