@@ -193,6 +193,15 @@ def expected_row(doc: Document) -> dict[str, Any]:
     return {name: data[name] for name in ("text", *META_FIELDS)}
 
 
+def expected_micros(value: datetime | date | None) -> int | None:
+    """A metadata date as the struct stores it: an instant, or a date at midnight UTC."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    return micros(value)
+
+
 def micros(value: datetime) -> int:
     return (value - datetime(1970, 1, 1, tzinfo=timezone.utc)) // timedelta(microseconds=1)
 
@@ -209,10 +218,10 @@ def test_equals_clean_row_for_row(spark: SparkSession) -> None:
         row = got[key]
         assert row["newsclean_error"] is None, key
         cleaned = row["newsclean"]
-        assert {name: cleaned[name] for name in ("text", *META_FIELDS)} == expected_row(
-            newsclean.clean(text)
-        ), key
-        assert (row["published_us"], row["updated_us"]) == (None, None)
+        doc = newsclean.clean(text)
+        assert {name: cleaned[name] for name in ("text", *META_FIELDS)} == expected_row(doc), key
+        expected_times = (expected_micros(doc.meta.published), expected_micros(doc.meta.updated))
+        assert (row["published_us"], row["updated_us"]) == expected_times, key
         compared += 1
     assert compared == len(rows) - 1
     assert got["null"]["newsclean"] is None
