@@ -20,6 +20,8 @@ import regex
 from newsclean.errors import InputTypeError
 from newsclean.lexicon import load
 
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
+
 __all__ = ["Chunk", "ChunkKind", "classify", "fix_capitals", "normalize_author", "parse_authors"]
 
 ChunkKind = Literal["name", "desk", "agency", "outlet", "role", "contact", "empty", "other"]
@@ -277,7 +279,7 @@ def _fix_token(token: str, index: int) -> str:
         return token
     words = _words()
     lower = word.lower()
-    if regex.fullmatch(r"(?:\p{Lu}\.)+", word) or lower in ("ii", "iii", "iv"):
+    if _INITIALS.fullmatch(word) or lower in ("ii", "iii", "iv"):
         return token
     if index > 0 and lower in words.particles:
         return lower + tail

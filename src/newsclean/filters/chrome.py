@@ -137,6 +137,7 @@ _MAX_ESCALATION_STEPS = 40
 # A sentence with two or more chrome phrases (cookies, privacy, all rights reserved) and at
 # most this many characters is a notice, not article prose.
 _MAX_NOTICE = 300
+_NOTICE = "a legal, consent or copyright notice"
 # Lines longer than this are not taken as chrome for a prefix or a phrase they contain.
 _MAX_PHRASE_LINE = 200
 
@@ -224,12 +225,16 @@ class DropChrome:
         blocks = doc.blocks
         if not blocks:
             return doc
-        page = analyse_page(blocks, self.language or doc.meta.language)
-        core, reasons = page.core, page.reasons
-        # The HTML reader (its blocks have tag paths) has already chosen the article: what
-        # lies around its prose core is article too (tables, lists, short paragraphs).
+        core: Core | None = None
         if self.keep_outside_core or all(block.path for block in blocks):
-            core = None
+            # The HTML reader (its blocks have tag paths) has already chosen the article: what
+            # lies around its prose core is article too (tables, lists, short paragraphs).
+            # Only the lines that prove to be chrome go, so no core is searched for.
+            language = self.language or doc.meta.language
+            reasons = [_proven_chrome(block, language) for block in blocks]
+        else:
+            page = analyse_page(blocks, self.language or doc.meta.language)
+            core, reasons = page.core, page.reasons
         kept: list[Block] = []
         edits: list[Edit] = []
         for index, block in enumerate(blocks):
@@ -282,7 +287,7 @@ def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
         reason = None  # a number in a table (from HTML) is data, not a stray line
     boilerplate = _boilerplate(text, lexicon)
     if reason is None and boilerplate >= 2 and shape.chars <= _MAX_NOTICE:
-        reason = "a legal, consent or copyright notice"
+        reason = _NOTICE
     section = _section_cost(kind, shape, text, lexicon)
     weight = block_weight(shape, kind, reason is not None, section, boilerplate)
     header = not shape.prose and is_header_line(text)
@@ -355,6 +360,27 @@ def _weights(facts: Sequence[BlockFacts]) -> list[float]:
             anchor -= 1
         weights.append(weight)
     return weights
+
+
+def _proven_chrome(block: Block, language: str | None) -> str | None:
+    """The chrome reason of one block, looked at alone (no neighbours, no core)."""
+    if len(block.text) > _MAX_NOTICE:
+        # Long text is chrome only as a teaser ("Read more: ..."); skip measuring it.
+        text = block.text
+        if text[:40].casefold().startswith(_TEASER_WORDS) and _STRONG_PREFIX.match(text):
+            return "a teaser for another article"
+        return None
+    return _reason_alone(block.text, language)
+
+
+@lru_cache(maxsize=16384)
+def _reason_alone(text: str, language: str | None) -> str | None:
+    lexicon = chrome_lexicon()
+    shape = cached_shape(text, language)
+    reason = chrome_reason(text, shape, lexicon)
+    if reason is None and shape.chars <= _MAX_NOTICE and _boilerplate(text, lexicon) >= 2:
+        reason = _NOTICE
+    return reason
 
 
 def _tabular(facts: Sequence[BlockFacts]) -> set[int]:

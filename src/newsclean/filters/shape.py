@@ -208,7 +208,7 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     """
     tokens = text.split()
     words = len(tokens)
-    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    cjk = len(_CJK.findall(text)) if not text.isascii() and _CJK.search(text) else 0
     if cjk:
         words = max(words, len(_WORD.findall(text)), cjk // 2)
     terminal = bool(text) and (text[-1] in _TERMINAL) and not text.endswith(_ELLIPSIS_TEASER)

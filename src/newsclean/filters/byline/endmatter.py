@@ -9,6 +9,9 @@ import regex
 from newsclean.authors import classify, split_names
 from newsclean.filters.byline.words import MAX_BYLINE_WORDS, lexicon, place_name
 
+_IN_PLACE = regex.compile(r"\s+(?:in|from)\s+")
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s")
+
 __all__ = ["Credits", "bio_name", "has_bio_role", "parse_credits"]
 
 # An author box bio is one short paragraph; longer paragraphs are article text.
@@ -46,7 +49,7 @@ def parse_credits(text: str) -> Credits | None:
         if writer is None:
             continue
         for chunk in split_names(part[writer.end() :]):
-            person, *where = regex.split(r"\s+(?:in|from)\s+", chunk, maxsplit=1)
+            person, *where = _IN_PLACE.split(chunk, maxsplit=1)
             name = classify(person)
             if name.kind != "name":
                 return None
@@ -74,5 +77,5 @@ def bio_name(text: str) -> str | None:
 
 def has_bio_role(text: str) -> bool:
     """Whether the first sentence of a bio names a job such as reporter or editor."""
-    first_sentence = regex.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    first_sentence = _SENTENCE_BREAK.split(text, maxsplit=1)[0]
     return lexicon().bio_roles.search(first_sentence) is not None

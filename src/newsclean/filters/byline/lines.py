@@ -59,6 +59,11 @@ class _Segment:
     agency: bool = False
 
 
+# Lines of at least this many words, most of them in lower case, are sentences. Bylines are
+# names, labels and dates ("By Jane Doe | Updated: 12 March 2024 10:15 GMT").
+_SENTENCE_MIN_WORDS = 6
+
+
 def parse_byline(
     text: str, *, reference: datetime | None = None, languages: Sequence[str] | None = None
 ) -> Byline | None:
@@ -75,8 +80,12 @@ def parse_byline(
     >>> parse_byline("By the end of the year, prices had doubled.") is None
     True
     """
-    if not text or len(text.split()) > MAX_BYLINE_WORDS or text[:1] in "—–":
+    words = text.split()
+    if not text or len(words) > MAX_BYLINE_WORDS or text[:1] in "—–":
         # A line opening with a dash attributes a quotation or an embedded post.
+        return None
+    if len(words) >= _SENTENCE_MIN_WORDS and 2 * sum(w[:1].islower() for w in words) > len(words):
+        # Mostly lower-case words: a sentence, not names, labels and dates.
         return None
     dates = find_dates(text, reference=reference, languages=languages)
     pieces, rest = _cut_at_dates(text, dates)
