@@ -282,12 +282,8 @@ def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
     """Measure one block (cached: the headline and chrome filters look at the same blocks)."""
     lexicon = chrome_lexicon()
     shape = cached_shape(text, language)
-    reason = chrome_reason(text, shape, lexicon)
-    if reason == _NO_WORDS_REASON and kind == "table_cell":
-        reason = None  # a number in a table (from HTML) is data, not a stray line
+    reason = _reason_alone(text, kind, language)
     boilerplate = _boilerplate(text, lexicon)
-    if reason is None and boilerplate >= 2 and shape.chars <= _MAX_NOTICE:
-        reason = _NOTICE
     section = _section_cost(kind, shape, text, lexicon)
     weight = block_weight(shape, kind, reason is not None, section, boilerplate)
     header = not shape.prose and is_header_line(text)
@@ -370,14 +366,16 @@ def _proven_chrome(block: Block, language: str | None) -> str | None:
         if text[:40].casefold().startswith(_TEASER_WORDS) and _STRONG_PREFIX.match(text):
             return "a teaser for another article"
         return None
-    return _reason_alone(block.text, language)
+    return _reason_alone(block.text, block.kind, language)
 
 
 @lru_cache(maxsize=16384)
-def _reason_alone(text: str, language: str | None) -> str | None:
+def _reason_alone(text: str, kind: str, language: str | None) -> str | None:
     lexicon = chrome_lexicon()
     shape = cached_shape(text, language)
     reason = chrome_reason(text, shape, lexicon)
+    if reason == _NO_WORDS_REASON and kind == "table_cell":
+        return None  # a number in a table (from HTML) is data, not a stray line
     if reason is None and shape.chars <= _MAX_NOTICE and _boilerplate(text, lexicon) >= 2:
         reason = _NOTICE
     return reason
