@@ -108,6 +108,8 @@ _DATA_LINE = re.compile(r"\d.*[:–]\s+\w|\w[:–]\s+.*\d")
 _DATA_MIN_WORDS = 4
 _DATA_MIN_RUN = 3
 _DATA_SHARE = 0.3
+# A comment-section heading ("34 responses to “Title”") has at most this many words.
+_MAX_HEADING_WORDS = 20
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
 _STRONG_PREFIX = re.compile(
     r"^(?:read more|read also|also read|related|see also|recommended|more from|lesen sie auch|"
@@ -396,7 +398,11 @@ def _tabular(facts: Sequence[BlockFacts]) -> set[int]:
 
 
 def _boilerplate(text: str, lexicon: ChromeLexicon) -> int:
-    return len(set(_contains_pattern(lexicon).findall(text.casefold())))
+    folded = text.casefold()
+    pattern = _contains_pattern(lexicon)
+    if pattern.search(folded) is None:
+        return 0
+    return len(set(pattern.findall(folded)))
 
 
 @cache
@@ -408,7 +414,9 @@ def _section_cost(kind: str, shape: Shape, text: str, lexicon: ChromeLexicon) ->
     # A list item saying "Comments" is a button in a share row, not a section heading.
     if kind == "list_item":
         return 0.0
-    if _COMMENT_COUNT.match(text) or (shape.words <= 8 and shape.key in lexicon.comments):
+    if shape.words <= _MAX_HEADING_WORDS and (
+        _COMMENT_COUNT.match(text) or (shape.words <= 8 and shape.key in lexicon.comments)
+    ):
         return COMMENTS_COST
     if shape.prose or shape.words > 8:
         return 0.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Literal
 
 import regex
@@ -17,6 +18,7 @@ import regex
 from newsclean.authors import classify, split_names, strip_by, strip_noise
 from newsclean.dates import DateResult, find_dates
 from newsclean.filters.byline.words import MAX_BYLINE_WORDS, DateValue, lexicon, place_name
+from newsclean.lexicon import load
 
 __all__ = ["Byline", "parse_byline"]
 
@@ -59,6 +61,26 @@ class _Segment:
     agency: bool = False
 
 
+def _could_sign(text: str) -> bool:
+    """Whether ``text`` has what every byline needs: a digit (a date without a reference has
+    one) or a word of a "By" phrase, a role, an agency, an outlet or a desk. A menu line has
+    neither."""
+    if _DIGIT.search(text):
+        return True
+    return not _trigger_words().isdisjoint(_WORD.findall(text.casefold()))
+
+
+@cache
+def _trigger_words() -> frozenset[str]:
+    data = load("bylines")
+    phrases = [p for group in data["by"].values() for p in group]
+    phrases += data["roles"] + data["agencies"] + data["desks"] + data["outlet_words"]
+    return frozenset(word for phrase in phrases for word in _WORD.findall(phrase.casefold()))
+
+
+_DIGIT = regex.compile(r"\d")
+_WORD = regex.compile(r"\w+")
+
 # Lines of at least this many words, most of them in lower case, are sentences. Bylines are
 # names, labels and dates ("By Jane Doe | Updated: 12 March 2024 10:15 GMT").
 _SENTENCE_MIN_WORDS = 6
@@ -86,6 +108,8 @@ def parse_byline(
         return None
     if len(words) >= _SENTENCE_MIN_WORDS and 2 * sum(w[:1].islower() for w in words) > len(words):
         # Mostly lower-case words: a sentence, not names, labels and dates.
+        return None
+    if reference is None and not _could_sign(text):
         return None
     dates = find_dates(text, reference=reference, languages=languages)
     pieces, rest = _cut_at_dates(text, dates)
