@@ -240,7 +240,8 @@ class DropChrome:
         kept: list[Block] = []
         edits: list[Edit] = []
         for index, block in enumerate(blocks):
-            why = self._why_removed(index, block, core, reasons[index])
+            # An empty block shows nowhere in the text; removing it would be an invisible edit.
+            why = self._why_removed(index, block, core, reasons[index]) if block.text else None
             if why is None:
                 kept.append(block)
             else:

@@ -108,9 +108,10 @@ def _blocks(text: str) -> Iterator[Block]:
     position = 0
     for paragraph in split_paragraphs(text):
         if _FENCE.match(paragraph[0]):
-            body = "\n".join(paragraph[1:-1] if len(paragraph) > 1 else [])
-            yield Block(body.strip("\n"), kind="preformatted", position=position)
-            position += 1
+            body = "\n".join(paragraph[1:-1] if len(paragraph) > 1 else []).strip("\n")
+            if body.strip():
+                yield Block(body, kind="preformatted", position=position)
+                position += 1
             continue
         first = True
         for line, count in _merge(_classify(paragraph)):
