@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from newsclean.document import Block, Document, Edit
 from newsclean.filters.shape import (
@@ -177,7 +177,7 @@ def _short_line_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str |
     folded = text.casefold().lstrip(" *-•·>|»›")
     if folded.startswith(lexicon.prefixes):
         return "a label, teaser, credit or prompt"
-    if _contains_pattern(lexicon).search(folded):
+    if lexicon.contains_pattern.search(folded):
         return "a cookie, newsletter, sign-in or copyright line"
     words = shape.key.split()
     social = sum(word in _SOCIAL for word in words)
@@ -400,15 +400,10 @@ def _tabular(facts: Sequence[BlockFacts]) -> set[int]:
 
 def _boilerplate(text: str, lexicon: ChromeLexicon) -> int:
     folded = text.casefold()
-    pattern = _contains_pattern(lexicon)
+    pattern = lexicon.contains_pattern
     if pattern.search(folded) is None:
         return 0
     return len(set(pattern.findall(folded)))
-
-
-@cache
-def _contains_pattern(lexicon: ChromeLexicon) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(phrase) for phrase in lexicon.contains))
 
 
 def _section_cost(kind: str, shape: Shape, text: str, lexicon: ChromeLexicon) -> float:

@@ -64,6 +64,8 @@ class ChromeLexicon:
     sections: frozenset[str]
     comments: frozenset[str]
     contains: tuple[str, ...]
+    contains_pattern: re.Pattern[str]
+    """One pattern that finds any of ``contains`` in case-folded text."""
 
 
 @cache
@@ -90,6 +92,7 @@ def chrome_lexicon() -> ChromeLexicon:
         sections=frozenset(sections),
         comments=frozenset(comments),
         contains=tuple(sorted(contains)),
+        contains_pattern=re.compile("|".join(re.escape(phrase) for phrase in sorted(contains))),
     )
 
 
@@ -143,22 +146,34 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
 
 
 _BYLINE_START = re.compile(r"^(?:by|von|par|por|di|da|de|door|av|af|от|автор)\s+\S", re.IGNORECASE)
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
-    r"okt|dez|janv|févr|mars|avr|juin|juil|août|déc|ene|abr|ago|dic|fev|set|out|dez|gen|mag|giu|"
-    r"lug|ott|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)[a-zäéûúíóçа-я]*\.?"
-)
-# A date line: a numeric date, a time of day, a month name next to a day or year, or a
-# publication label followed by a number.
-_DATE_HINT = re.compile(
-    r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|"
-    r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\b\.?|uhr\b|[A-Z]{2,4}\b)|"
-    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}(?:\s|$)|\b{_MONTH}\s+\d{{4}}\b|"
-    r"\b(?:updated|published|posted|created|modified|stand|aktualisiert|publié|mis à jour|"
-    r"publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b\W{0,3}"
-    r"(?:on |am |le |el |il |em )?\d",
-    re.IGNORECASE,
-)
+# A date line: a numeric date, a time of day, or a month name or publication label (from
+# lexicon/dates.json) in a line that has a number.
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b")
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\b\.?|uhr\b|[A-Z]{2,4}\b)", re.IGNORECASE)
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    """Month names, their abbreviations and one-word date labels, in every language, less
+    the month words that are also common words ("may", "set")."""
+    data = load("dates")
+    risky = set(data["risky_months"]["words"])
+    words: set[str] = set()
+    for language in data["languages"].values():
+        for names in language["months"]:
+            words.update(name.casefold() for name in names)
+        for labels in language["labels"].values():
+            words.update(label.casefold() for label in labels if " " not in label)
+    return frozenset(words - risky - {"date", "datum", "data", "fecha", "дата"})
+
+
+def _is_date_line(text: str) -> bool:
+    if _DIGIT.search(text) is None:
+        return False
+    if _NUMERIC_DATE.search(text) or _CLOCK.search(text):
+        return True
+    return not _date_words().isdisjoint(_LETTER_RUNS.findall(text.casefold()))
 
 
 def is_header_line(text: str, title_key: str = "") -> bool:
@@ -169,7 +184,7 @@ def is_header_line(text: str, title_key: str = "") -> bool:
     >>> is_header_line("The talks continued on Monday.")
     False
     """
-    if _BYLINE_START.match(text) or (_DIGIT.search(text) and _DATE_HINT.search(text)):
+    if _BYLINE_START.match(text) or _is_date_line(text):
         return True
     if text.count(" | ") >= 2:
         return True
