@@ -37,9 +37,12 @@ def parse_credits(text: str) -> Credits | None:
     body = text.strip()
     if body.startswith("(") and body.endswith(")"):
         body = body[1:-1]
+    lex = lexicon()
+    # Every part must open with a credit phrase, so the line must too: most lines fail here.
+    if lex.credits_authors.match(body) is None and lex.credits_others.match(body) is None:
+        return None
     if len(body.split()) > MAX_BYLINE_WORDS * 2:
         return None
-    lex = lexicon()
     authors: list[str] = []
     place: str | None = None
     for part in lex.credit_parts.split(body.strip().rstrip(".")):
@@ -66,7 +69,7 @@ def bio_name(text: str) -> str | None:
     >>> bio_name("The minister is a former reporter.") is None
     True
     """
-    if len(text.split()) > _MAX_BIO_WORDS:
+    if len(text.split(None, _MAX_BIO_WORDS)) > _MAX_BIO_WORDS:
         return None
     match = lexicon().bio.match(text)
     if match is None:

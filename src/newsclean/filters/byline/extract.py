@@ -146,7 +146,8 @@ class ExtractByline:
             text = found.replaced.get(index, blocks[index].text)
             dateline = split_dateline(text, reference=self.reference, languages=languages)
             # Counted on the text without its dateline, so a second run counts the same.
-            if len((dateline.rest if dateline else text).split()) < _MIN_PROSE_WORDS:
+            words = (dateline.rest if dateline else text).split(None, _MIN_PROSE_WORDS)
+            if len(words) < _MIN_PROSE_WORDS:
                 continue
             prose += 1
             if prose > _DATELINE_PARAGRAPHS:

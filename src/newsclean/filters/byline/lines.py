@@ -102,7 +102,8 @@ def parse_byline(
     >>> parse_byline("By the end of the year, prices had doubled.") is None
     True
     """
-    words = text.split()
+    # Split no further than needed: a paragraph of prose has hundreds of words.
+    words = text.split(None, MAX_BYLINE_WORDS)
     if not text or len(words) > MAX_BYLINE_WORDS or text[:1] in "—–":
         # A line opening with a dash attributes a quotation or an embedded post.
         return None
