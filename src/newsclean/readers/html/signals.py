@@ -71,14 +71,20 @@ def container_mark(tag: str, attrs: Mapping[str, Any]) -> int:
     return _mark(tag, get("class") or "", get("id") or "", get("role") or "", get("itemprop") or "")
 
 
-def _class_tokens(classes: str, ident: str, sig: Signals) -> list[str]:
+def _class_tokens(classes: str, ident: str) -> list[str]:
     """The words of the class names and id, except those of state names ("has-sidebar")."""
     tokens: list[str] = []
     for name in (*classes.split(), ident):
-        words = [word for word in token_list(name) if word]
-        if words and words[0] not in sig.state_prefixes:
-            tokens.extend(words)
+        tokens.extend(_name_tokens(name))
     return tokens
+
+
+# Class names recur across elements and pages far more than whole class attributes do.
+@lru_cache(maxsize=8192)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """The words of one class name or id; none for a state name ("has-sidebar")."""
+    words = tuple(word for word in token_list(name) if word)
+    return words if words and words[0] not in signals().state_prefixes else ()
 
 
 def _tag_mark(tag: str) -> int:
@@ -97,9 +103,9 @@ def _mark(tag: str, classes: str, ident: str, role: str, itemprop: str) -> int:
     roles = role.lower().split() if role else ()
     if not sig.boilerplate_roles.isdisjoint(roles) or tag in sig.boilerplate_tags:
         return BOILERPLATE
-    tokens = _class_tokens(classes, ident, sig) if (classes or ident) else []
+    tokens = _class_tokens(classes, ident) if (classes or ident) else []
     if "-" in tag:  # a custom element's name says what it is: <amp-ad>, <related-stories>
-        tokens.extend(_class_tokens(tag, "", sig))
+        tokens.extend(_name_tokens(tag))
     if not sig.boilerplate.isdisjoint(tokens):
         return BOILERPLATE
     if tag in sig.content_tags or not sig.content_roles.isdisjoint(roles):
