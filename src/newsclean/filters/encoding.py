@@ -116,6 +116,20 @@ def needs_fixing(text: str, config: ftfy.TextFixerConfig = NEWS_FIXER_CONFIG) ->
     return config.fix_encoding and is_bad(text)
 
 
+def _any_needs_fixing(texts: Sequence[str], config: ftfy.TextFixerConfig) -> bool:
+    """Tell whether :func:`needs_fixing` is true for any of ``texts``, checking most of it
+    once on the texts joined by line breaks (a line break changes nothing, and joins nothing
+    under NFC); only the mojibake check, which a join could fool, goes text by text."""
+    joined = "\n".join(texts)
+    if _changeable(config).search(joined) is not None:
+        return True
+    if joined.isascii():
+        return False
+    if config.normalization and not unicodedata.is_normalized(config.normalization, joined):
+        return True
+    return config.fix_encoding and any(is_bad(text) for text in texts if not text.isascii())
+
+
 def fix_encoding_and_explain(
     text: str, config: ftfy.TextFixerConfig = NEWS_FIXER_CONFIG
 ) -> tuple[str, list[str]]:
@@ -228,6 +242,9 @@ class FixEncoding:
 
     def __call__(self, doc: Document, /) -> Document:
         """Return ``doc`` with every block and metadata text field repaired."""
+        if not _any_needs_fixing(_texts(doc), self.config):
+            # Most documents: one check of the whole text instead of one per field.
+            return doc
         edits: list[Edit] = []
         blocks = tuple(self._fix_block(block, edits) for block in doc.blocks)
         meta = self._fix_meta(doc.meta, edits)
@@ -257,3 +274,13 @@ class FixEncoding:
         if authors != meta.authors:
             changes["authors"] = authors
         return dataclasses.replace(meta, **changes) if changes else meta
+
+
+def _texts(doc: Document) -> list[str]:
+    """Every text :class:`FixEncoding` repairs: the blocks and the metadata text fields."""
+    meta = doc.meta
+    texts = [block.text for block in doc.blocks]
+    for value in (meta.title, meta.description, meta.dateline, meta.site_name, *meta.authors):
+        if isinstance(value, str):
+            texts.append(value)
+    return texts
