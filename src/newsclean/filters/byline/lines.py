@@ -107,7 +107,7 @@ def parse_byline(
     if not text or len(words) > MAX_BYLINE_WORDS or text[:1] in "—–":
         # A line opening with a dash attributes a quotation or an embedded post.
         return None
-    if len(words) >= _SENTENCE_MIN_WORDS and 2 * sum(w[:1].islower() for w in words) > len(words):
+    if len(words) >= _SENTENCE_MIN_WORDS and 2 * _lower_initials(words) > len(words):
         # Mostly lower-case words: a sentence, not names, labels and dates.
         return None
     if reference is None and not _could_sign(text):
@@ -141,6 +141,11 @@ def parse_byline(
         rest=rest,
         agency=any(s.agency for s in people),
     )
+
+
+def _lower_initials(words: list[str]) -> int:
+    """How many of ``words`` (non-empty) start with a lower-case letter."""
+    return sum(map(str.islower, "".join([word[0] for word in words])))
 
 
 def _cut_at_dates(text: str, dates: list[DateResult]) -> tuple[list[str], str]:

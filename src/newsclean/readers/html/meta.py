@@ -212,8 +212,12 @@ def read_metadata(tree: LexborHTMLParser, nodes: Iterable[LexborNode] | None = N
     )
 
 
-# One selector, so the tree is scanned once; nodes come back in document order.
-SOURCES_SELECTOR = "script[type], meta, link[rel], [itemprop], a[rel], time, h1, title"
+# One selector, so the tree is scanned once; nodes come back in document order. It is as
+# narrow as :func:`_gather` allows: a page has dozens of scripts and stylesheet links.
+SOURCES_SELECTOR = (
+    'script[type*="ld+json" i], meta, link[rel~="canonical" i], [itemprop],'
+    ' a[rel~="author" i], time, h1, title'
+)
 # Elements that may hold a visible byline; looked for only when no source names an author.
 _BYLINE_SELECTOR = '[class*="byline" i], [class*="author" i]'
 
