@@ -263,9 +263,7 @@ def _command_table(
         raise ConfigError(f"{source}: {where!r} must be a table")
     for key, item in value.items():
         if key not in keys:
-            raise ConfigError(
-                f"{source}: unknown key '{where}.{key}' (known: {', '.join(keys)})"
-            )
+            raise ConfigError(f"{source}: unknown key '{where}.{key}' (known: {', '.join(keys)})")
         expected = keys[key]
         if not isinstance(item, expected) or (expected is int and isinstance(item, bool)):
             raise ConfigError(f"{source}: '{where}.{key}' has the wrong type: {item!r}")

@@ -11,6 +11,7 @@ __all__ = [
     "InputTypeError",
     "NewscleanError",
     "ReadError",
+    "WriteError",
 ]
 
 
@@ -28,3 +29,7 @@ class ReadError(NewscleanError, OSError):
 
 class ConfigError(NewscleanError, ValueError):
     """A pipeline or filter configuration is invalid (unknown filter name, unknown option)."""
+
+
+class WriteError(NewscleanError, OSError):
+    """A file or stream could not be written (a missing folder, no permission, a full disk)."""
