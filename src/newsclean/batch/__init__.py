@@ -21,15 +21,18 @@ valid and holds a prefix of the input. See ``docs/batch.md`` for the output layo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import IO, Any
 
 from newsclean.batch.formats import ChunkResult, Processor, Sink, open_sink, open_source
@@ -145,13 +148,15 @@ def run_batch(
     reader = open_source(source)
     summary = BatchSummary()
     start = time.monotonic()
+    interrupts = _Interrupts()
     try:
         processor = reader.processor(options.record_options(), pipeline)
         sink = open_sink(target, reader, processor)
         results = _results(reader.chunks(options.chunk_size), processor, workers)
         try:
             for result in results:
-                _write(result, sink, errors, summary)
+                with interrupts.deferred():
+                    _write(result, sink, errors, summary)
                 summary.records_in, summary.bytes_in = reader.records_read, reader.bytes_read
                 if progress is not None:
                     progress.update(summary.records_out, reader.bytes_read, reader.fraction())
@@ -163,12 +168,57 @@ def run_batch(
             finally:
                 sink.close()
     finally:
+        interrupts.restore()
         reader.close()
         if progress is not None:
             progress.finish()
     summary.records_in, summary.bytes_in = reader.records_read, reader.bytes_read
     summary.seconds = time.monotonic() - start
     return summary
+
+
+class _Interrupts:
+    """Ctrl-C raises ``KeyboardInterrupt`` as usual, except while a chunk is being written.
+
+    A SIGINT that arrives during :meth:`deferred` is held until the block ends, so the
+    output never gets half a line (a write to a pipe can be cut by a signal). Installed
+    only in the main thread, when SIGINT has Python's default handler; :meth:`restore`
+    puts that handler back.
+    """
+
+    def __init__(self) -> None:
+        self._writing = False
+        self._pending = False
+        self._installed = (
+            threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        )
+        if self._installed:
+            signal.signal(signal.SIGINT, self._handle)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self._writing:
+            self._pending = True
+            return
+        raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Hold a SIGINT until the block ends, then raise ``KeyboardInterrupt``."""
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
+        if self._pending:
+            self._pending = False
+            raise KeyboardInterrupt
+
+    def restore(self) -> None:
+        """Put Python's default SIGINT handler back."""
+        if self._installed:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            self._installed = False
 
 
 def _write(result: ChunkResult, sink: Sink, errors: IO[str] | None, summary: BatchSummary) -> None:
