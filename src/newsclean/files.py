@@ -121,7 +121,8 @@ def fix_lines(text: str, pipeline: Iterable[Filter]) -> LineFix:
     """Run ``pipeline`` on each line of ``text`` and reassemble it with the original line endings.
 
     :class:`~newsclean.filters.FixEncoding` repairs each line with its ftfy configuration,
-    line-break normalization turned off (a line stays one line). Any other filter sees a
+    with line-break normalization (a line stays one line) and HTML entity decoding (a file
+    may be markup, where ``&lt;`` must stay) turned off. Any other filter sees a
     document of one ``"line"`` block per non-blank line; a block it drops removes that line
     with its ending, a block it changes replaces the line's text between its original
     leading and trailing white space. A leading byte order mark is kept.
@@ -153,7 +154,8 @@ def fix_lines(text: str, pipeline: Iterable[Filter]) -> LineFix:
 def _fix_encoding(
     lines: list[str | None], step: FixEncoding, changed: set[int], reasons: list[str]
 ) -> None:
-    config = step.config._replace(fix_line_breaks=False)
+    # A file may be markup or code: "&lt;" must stay "&lt;"; and a line stays one line.
+    config = step.config._replace(fix_line_breaks=False, unescape_html=False)
     for index, content in enumerate(lines):
         if not content:
             continue
