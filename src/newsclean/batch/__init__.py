@@ -245,9 +245,9 @@ def _results(
         for chunk in chunks:
             yield processor(chunk)
         return
-    # forkserver (or spawn): never fork a parent that may run threads (pyarrow's, the pool's).
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    # spawn: never fork a parent that may run threads (pyarrow's, the executor's); and the
+    # workers stay children of this process, so their resource use is accounted to it.
+    context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(processor,)
     )
