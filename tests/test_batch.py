@@ -213,6 +213,7 @@ def test_missing_zstandard_names_the_extra(
         (["batch", "IN", "-o", "out.jsonl", "--workers", "0"], "expected at least 1"),
         (["batch", "missing.jsonl", "-o", "out.jsonl"], "cannot read missing.jsonl"),
         (["batch", "IN", "-o", "out.jsonl", "--filters", "nope"], "unknown filter 'nope'"),
+        (["batch", "IN", "-o", "./IN"], "the output ./IN is the input"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(
@@ -224,9 +225,11 @@ def test_usage_errors_exit_2_with_one_line(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     _write_jsonl(tmp_path / "IN", _records(2))
+    before = (tmp_path / "IN").read_bytes()
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err
+    assert (tmp_path / "IN").read_bytes() == before
     assert err.splitlines()[-1].startswith(("newsclean: ", "newsclean batch: error: "))
 
 

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -234,6 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return runners[args.command](args, config)
     except (NewscleanError, ImportError) as error:
         _error(str(error))
+        return EXIT_USAGE
+    except BrokenProcessPool as error:
+        _error(f"a worker process died (killed, or out of memory?): {error}")
         return EXIT_USAGE
 
 

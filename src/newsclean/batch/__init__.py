@@ -145,6 +145,8 @@ def run_batch(
     if workers < 1 or options.chunk_size < 1:
         raise ConfigError("--workers and --chunk-size must be at least 1")
     pipeline = options.pipeline if options.pipeline is not None else default_pipeline()
+    if _same_file(source, target):
+        raise ConfigError(f"the output {os.fspath(target)} is the input: write to another file")
     reader = open_source(source)
     summary = BatchSummary()
     start = time.monotonic()
@@ -175,6 +177,17 @@ def run_batch(
     summary.records_in, summary.bytes_in = reader.records_read, reader.bytes_read
     summary.seconds = time.monotonic() - start
     return summary
+
+
+def _same_file(
+    source: str | os.PathLike[str] | Iterable[bytes], target: str | os.PathLike[str]
+) -> bool:
+    if not isinstance(source, (str, os.PathLike)) or "-" in (os.fspath(source), os.fspath(target)):
+        return False
+    try:
+        return os.path.samefile(source, target)
+    except OSError:  # the output does not exist yet (or the input does not: reported later)
+        return False
 
 
 class _Interrupts:
