@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsclean.batch import BatchOptions, BatchSummary, run_batch
 from newsclean.batch.progress import Progress, render, wanted
@@ -244,6 +246,43 @@ def test_help_documents_every_option_and_exit_code(capsys: pytest.CaptureFixture
     for code in ("0 ", "1 ", "2 ", "130"):
         assert f"\n  {code}" in text
     assert '"newsclean"' in text
+
+
+_LINE = st.one_of(
+    st.binary(max_size=40).map(lambda data: data.replace(b"\n", b"")),
+    st.binary(max_size=10).map(lambda data: data.replace(b"\n", b"") + b"\r"),
+    st.builds(
+        lambda text: json.dumps({"text": text}).encode(),
+        st.text(max_size=40),
+    ),
+    st.builds(lambda value: json.dumps({"text": value}).encode(), st.integers() | st.none()),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(_LINE, max_size=30))
+def test_no_record_is_ever_lost(tmp_path: Path, lines: list[bytes]) -> None:
+    target = tmp_path / "out.jsonl"
+    summary = run_batch(
+        [line + b"\n" for line in lines], target, BatchOptions(workers=1, chunk_size=7)
+    )
+    # The line ending (\n or \r\n) is not part of the record; a blank line is not a record.
+    records = [line.removesuffix(b"\r") for line in lines if line.strip()]
+    written = target.read_bytes().split(b"\n")[:-1]
+    assert len(written) == len(records) == summary.records_out == summary.records_in
+    assert summary.cleaned + summary.failed == len(records)
+    for line, out in zip(records, written, strict=True):
+        try:
+            value = json.loads(line)
+        except ValueError:
+            assert out == line
+            continue
+        if isinstance(value, dict) and isinstance(value.get("text"), str):
+            assert json.loads(out) == _expected(value)
+        else:
+            assert out == line
 
 
 # --- Parquet ---------------------------------------------------------------------------

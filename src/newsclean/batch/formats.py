@@ -203,7 +203,8 @@ class JsonlSource:
         chunk_bytes = 0
         for number, line in enumerate(self._lines, start=1):
             self.bytes_read += len(line)
-            content = line.rstrip(b"\r\n")
+            content = line[:-1] if line.endswith(b"\n") else line
+            content = content[:-1] if content.endswith(b"\r") else content
             if not content.strip():
                 continue
             chunk.append((number, content))
