@@ -107,6 +107,7 @@ def main() -> None:
         print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.2f}")
         rows = measure(source, records, megabytes, args)
     print_table(rows)
+    print(f"\nload average at the end: {os.getloadavg()[0]:.2f} (on {os.cpu_count()} cores)")
 
 
 def measure(source: Path, records: int, megabytes: float, args: argparse.Namespace) -> list[Row]:

@@ -239,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenProcessPool as error:
         _error(f"a worker process died (killed, or out of memory?): {error}")
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_INTERRUPTED
 
 
 def _error(message: str) -> None:
