@@ -39,7 +39,7 @@ EXIT_INTERRUPTED = 130
 _EPILOG = """exit codes:
   0    success
   1    (fix, check) a file changed or would change; (batch) some records failed
-  2    usage error, bad configuration, or an input that cannot be read
+  2    usage error, bad configuration, or a file that cannot be read or written
   130  (batch) interrupted; the output is valid and holds the records written so far
 
 configuration: [tool.newsclean] in the nearest pyproject.toml (see docs/configuration.md)
@@ -74,9 +74,10 @@ _FIX_DESCRIPTION = """\
 {verb} each text FILE line by line with the safe repairs: mojibake, invisible and control
 characters, Unicode NFC (the "encoding" filter), or the filters named by --filters. Lines are
 never joined or re-flowed; line endings, the final newline and a byte order mark are kept.
-{action} Binary files (a NUL byte in the first 8 KiB) are skipped; a file that is not valid
-UTF-8 is reported and left untouched unless --to-utf8 is given. Prints "path: what changed"
-per file; exits 1 when any file {would}changed, like pre-commit's own hooks."""
+{action}
+Binary files (a NUL byte in the first 8 KiB) are skipped; a file that is not valid UTF-8 is
+reported and left untouched unless --to-utf8 is given. Prints "path: what changed" per file;
+exits 1 when any file {would}changed, like pre-commit's own hooks."""
 
 
 def build_parser() -> argparse.ArgumentParser:
