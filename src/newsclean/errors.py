@@ -10,6 +10,7 @@ __all__ = [
     "ConfigError",
     "InputTypeError",
     "NewscleanError",
+    "PipelineNotPicklableError",
     "ReadError",
     "WriteError",
 ]
@@ -29,6 +30,14 @@ class ReadError(NewscleanError, OSError):
 
 class ConfigError(NewscleanError, ValueError):
     """A pipeline or filter configuration is invalid (unknown filter name, unknown option)."""
+
+
+class PipelineNotPicklableError(ConfigError):
+    """A pipeline must be shipped to other processes (Spark executors) but cannot be pickled.
+
+    The cause is chained (``__cause__``); usually a filter holds a lock, an open file, a
+    connection or a parser object instead of only its configuration.
+    """
 
 
 class WriteError(NewscleanError, OSError):

@@ -9,18 +9,26 @@ records.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import ftfy
-import regex
-from ftfy.badness import is_bad
+from ftfy import chardata
 
 from newsclean.document import Block, Document, Edit, Metadata
+from newsclean.filters._badness import char_class, is_bad
 
-__all__ = ["NEWS_FIXER_CONFIG", "FixEncoding", "fix_encoding_and_explain"]
+__all__ = [
+    "NEWS_FIXER_CONFIG",
+    "FixEncoding",
+    "fix_encoding_and_explain",
+    "needs_fixing",
+    "squash_spaces",
+]
 
 NEWS_FIXER_CONFIG = ftfy.TextFixerConfig(
     unescape_html=True,
@@ -41,16 +49,15 @@ NEWS_FIXER_CONFIG = ftfy.TextFixerConfig(
 # Invisible characters that carry nothing in article text: zero-width space, word joiner,
 # soft hyphen, Mongolian vowel separator, and the bidi embeddings, overrides and isolates
 # (which can also disguise text). Zero-width (non-)joiners are kept: Persian, Indic scripts
-# and emoji need them.
-_INVISIBLE = regex.compile(r"[\u200b\u2060\u00ad\u180e\u202a-\u202e\u2066-\u2069]")
-
-# Characters ftfy may change other than by its encoding repair, which ``is_bad`` checks:
-# C0/C1 controls and escapes, HTML entities, BOM and other format junk, surrogates,
-# Latin ligatures, and line separators.
-_FIXABLE = regex.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f&\ufeff\ufff9-\ufffc\ud800-\udfff\ufb00-\ufb06\u2028\u2029"
-    r"\u200b\u2060\u00ad\u180e\u202a-\u202e\u2066-\u2069]"
+# and emoji need them. ftfy keeps all of these; newsclean removes them.
+_INVISIBLE_CODES = frozenset(
+    (0x200B, 0x2060, 0x00AD, 0x180E, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 )
+_INVISIBLE = re.compile(char_class(_INVISIBLE_CODES))
+
+# A repair is repeated until nothing changes (removing a zero-width space can complete an
+# HTML entity or a mojibake sequence); real text settles in one or two rounds.
+_MAX_ROUNDS = 8
 
 _REASONS = {
     "unescape_html": "decoded HTML entities",
@@ -60,25 +67,53 @@ _REASONS = {
     "decode_inconsistent_utf8": "repaired mojibake inside the text",
     "fix_c1_controls": "replaced C1 control characters with the punctuation meant",
     "fix_latin_ligatures": "expanded Latin ligatures",
+    "fix_character_width": "replaced full-width characters",
+    "uncurl_quotes": "straightened quotes",
     "fix_line_breaks": "normalized line breaks",
-    "fix_surrogates": "joined UTF-16 surrogate pairs",
+    "fix_surrogates": "joined or replaced UTF-16 surrogates",
     "remove_control_chars": "removed control characters",
 }
+
+
+@functools.lru_cache(maxsize=16)
+def _changeable(config: ftfy.TextFixerConfig) -> re.Pattern[str]:
+    """Return a pattern of every character that ``config`` lets ftfy change without mojibake.
+
+    Built from ftfy's own tables so it follows ftfy: controls it removes (C0, C1, BOM,
+    deprecated format characters, interlinear annotations), line separators, surrogates,
+    ligatures and, when enabled, ``&`` (entities), full-width forms and curly quotes; plus
+    the invisible characters this module removes. Mojibake itself is ftfy's ``is_bad``.
+    """
+    codes = set(range(0x09)) | set(range(0x0B, 0x20)) | set(range(0x7F, 0xA0))
+    codes |= set(chardata.CONTROL_CHARS) | {0x2028, 0x2029} | set(range(0xD800, 0xE000))
+    if config.fix_latin_ligatures:
+        codes |= set(chardata.LIGATURES)
+    if config.unescape_html:
+        codes.add(ord("&"))
+    if config.fix_character_width:
+        codes |= set(chardata.WIDTH_MAP)
+    if config.uncurl_quotes:
+        codes |= {0x02BC, *range(0x2018, 0x2020)}
+    codes |= _INVISIBLE_CODES
+    return re.compile(char_class(codes))
 
 
 def needs_fixing(text: str, config: ftfy.TextFixerConfig = NEWS_FIXER_CONFIG) -> bool:
     """Tell whether ``text`` could be changed at all; ``False`` is certain, ``True`` a maybe.
 
+    ``False`` means ftfy with ``config`` would return ``text`` unchanged and it holds no
+    invisible character to remove, so the repair can be skipped.
+
     >>> needs_fixing("Plain ASCII."), needs_fixing("Café’s “menu”"), needs_fixing("Cafâ€™s")
     (False, False, True)
     """
-    if _FIXABLE.search(text) is not None:
+    if _changeable(config).search(text) is not None:
         return True
     if text.isascii():
         return False
     if config.normalization and not unicodedata.is_normalized(config.normalization, text):
         return True
-    return bool(is_bad(text))
+    return config.fix_encoding and is_bad(text)
 
 
 def fix_encoding_and_explain(
@@ -89,16 +124,64 @@ def fix_encoding_and_explain(
     >>> fix_encoding_and_explain("Chinaâ€™s")
     ('China’s', ['repaired mojibake (UTF-8 read as windows-1252)'])
     """
-    if not needs_fixing(text, config):
-        return text, []
-    fixed, steps = ftfy.fix_and_explain(text, config)
-    cleaned = _INVISIBLE.sub("", fixed)
-    if cleaned == text:
-        return text, []
-    reasons = _reasons(steps or [])
-    if cleaned != fixed:
-        reasons.append("removed invisible characters")
-    return cleaned, reasons or ["normalized Unicode (NFC)"]
+    repair = _repair(text, config, squash=False)
+    return repair.text, repair.reasons
+
+
+@dataclass(frozen=True, slots=True)
+class _Repair:
+    text: str
+    reasons: list[str]
+
+
+def _repair(text: str, config: ftfy.TextFixerConfig, *, squash: bool) -> _Repair:
+    """Repeat ftfy, invisible-character removal and space squashing until nothing changes.
+
+    ftfy runs first: a soft hyphen or C1 character can be a byte of the mojibake it repairs
+    ("í" read as windows-1252 is "Ã" and a soft hyphen). Removing a zero-width space can in
+    turn complete an entity or a mojibake sequence, hence the next round.
+    """
+    reasons: list[str] = []
+    current = text
+    for _ in range(_MAX_ROUNDS):
+        if not needs_fixing(current, config):
+            break
+        repaired, steps = ftfy.fix_and_explain(current, config)
+        for reason in _reasons(steps or ()):
+            _add(reasons, reason)
+        fixed = _INVISIBLE.sub("", repaired)
+        if fixed != repaired:
+            _add(reasons, "removed invisible characters")
+        if squash and fixed != current:
+            fixed = squash_spaces(fixed)
+        if fixed in (repaired, current):
+            # ftfy's output is a fixed point of ftfy; nothing else changed it.
+            current = fixed
+            break
+        current = fixed
+    if current == text:
+        return _Repair(text, [])
+    return _Repair(current, reasons or ["normalized white space"])
+
+
+_SPACE_RUN = re.compile(r"[^\S\u00a0]+")
+
+
+def squash_spaces(text: str) -> str:
+    """Collapse runs of white space other than no-break spaces to one space; trim the ends.
+
+    No-break spaces are kept: they carry meaning (French punctuation, "10\\u00a0km") and
+    ftfy needs them to repair mojibake such as "Ã\\u00a0" (UTF-8 "à" read as windows-1252).
+
+    >>> squash_spaces(" a\\n\\t b\\u00a0c\\u00a0")
+    'a b\\xa0c'
+    """
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def _add(reasons: list[str], reason: str) -> None:
+    if reason not in reasons:
+        reasons.append(reason)
 
 
 def _reasons(steps: Sequence[tuple[str, str]]) -> list[str]:
@@ -109,9 +192,9 @@ def _reasons(steps: Sequence[tuple[str, str]]) -> list[str]:
         reasons.append(f"repaired mojibake (UTF-8 read as {readings})")
     for action, name in steps:
         if action in ("apply", "transcode"):
-            reason = _REASONS.get(name, name.replace("_", " "))
-            if reason not in reasons:
-                reasons.append(reason)
+            _add(reasons, _REASONS.get(name, name.replace("_", " ")))
+        elif action == "normalize":
+            _add(reasons, f"normalized Unicode ({name})")
     return reasons
 
 
@@ -125,8 +208,16 @@ class FixEncoding:
 
     Configuration: ``config`` is the ftfy :class:`ftfy.TextFixerConfig` used on each block
     (default :data:`NEWS_FIXER_CONFIG`). Metadata text fields are repaired the same way.
+    Beyond ftfy, zero-width spaces, word joiners, soft hyphens and bidi controls are removed
+    (zero-width joiners and non-joiners are kept), the repair is repeated until nothing
+    changes (so the filter is idempotent), and a repaired block other than preformatted
+    text has its runs of white space made one space (no-break spaces kept).
+
     Text that cannot need a repair (ASCII without ``&`` or controls; non-ASCII text ftfy's
-    badness check finds clean, already in NFC) is passed through without calling ftfy.
+    badness check finds clean, already in NFC) is passed through without calling ftfy;
+    the check is conservative: it never skips text that ftfy would change.
+
+    Not for text whose mojibake is the point (a page about encodings): it will be repaired.
 
     >>> FixEncoding()(Document(blocks=(Block("Ã©tÃ© 2024"),))).text
     'été 2024'
@@ -144,19 +235,15 @@ class FixEncoding:
             return doc
         return dataclasses.replace(doc, blocks=blocks, meta=meta, edits=doc.edits + tuple(edits))
 
-    def _fix(self, text: str, edits: list[Edit]) -> str:
-        fixed, reasons = fix_encoding_and_explain(text, self.config)
-        if reasons:
-            edits.append(Edit(self.name, "replace", text, fixed, "; ".join(reasons)))
-        return fixed
+    def _fix(self, text: str, edits: list[Edit], *, squash: bool = False) -> str:
+        repair = _repair(text, self.config, squash=squash)
+        if repair.text != text:
+            edits.append(Edit(self.name, "replace", text, repair.text, "; ".join(repair.reasons)))
+        return repair.text
 
     def _fix_block(self, block: Block, edits: list[Edit]) -> Block:
-        fixed = self._fix(block.text, edits)
-        if fixed is block.text:
-            return block
-        if block.kind != "preformatted":
-            fixed = " ".join(fixed.split())
-        return dataclasses.replace(block, text=fixed)
+        fixed = self._fix(block.text, edits, squash=block.kind != "preformatted")
+        return block if fixed == block.text else dataclasses.replace(block, text=fixed)
 
     def _fix_meta(self, meta: Metadata, edits: list[Edit]) -> Metadata:
         changes: dict[str, Any] = {}

@@ -9,6 +9,7 @@ bullets, block quotes and fenced code keep their kind and lose their markers.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,14 +20,26 @@ from newsclean.errors import InputTypeError
 
 __all__ = ["read_text", "split_paragraphs"]
 
-_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# U+0085 (NEL) is not taken as a line break, nor U+00A0 (no-break space) squashed: both can
+# be bytes of mojibake ("…" in windows-1252 read as latin-1 is NEL; "à" in UTF-8 read as
+# windows-1252 is "Ã" and a no-break space), which FixEncoding can only repair if they are
+# still there (a lone NEL is repaired to the "…" it was in windows-1252).
+_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
+_SPACES = re.compile(
+    r"[ \t\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u2000-\u200a\u202f\u205f\u3000]"
+)
+# First characters of the lines that may be markdown markup (headings, bullets, quotes,
+# numbered items, setext underlines); any other line is plain text.
+_MARKERS = frozenset("#*-+•·▪◦‣>=~`0123456789")
+# A line may end in a no-break space or NEL that is the last byte of a mojibake sequence
+# (UTF-8 "à" read as windows-1252 is "Ã" and a no-break space); after a non-ASCII character
+# it is kept for FixEncoding, which repairs it or trims it.
+_MOJIBAKE_TAIL = regex.compile(r"[^\x00-\x7f\s]([\u00a0\u0085]+)[ \t]*$")
 _ATX_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = regex.compile(r"^(?:=+|-+)[ \t]*$")
 _BULLET = regex.compile(r"^[ \t]*(?:[*\-+•·▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
 _QUOTE = regex.compile(r"^[ \t]*>[ \t]?")
 _FENCE = regex.compile(r"^[ \t]*(```|~~~)")
-_BLANK = regex.compile(r"^[ \t\u00a0]*$")
 
 # Hard-wrapped prose: every line but the last reaches at least this share of the widest
 # line, which is itself between these widths (text browsers wrap at 72-80 columns, e-mail
@@ -67,8 +80,9 @@ def split_paragraphs(text: str) -> list[list[str]]:
     paragraphs: list[list[str]] = []
     current: list[str] = []
     fence: str | None = None
+    has_fences = "```" in text or "~~~" in text
     for line in text.split("\n"):
-        match = _FENCE.match(line)
+        match = _FENCE.match(line) if has_fences else None
         if fence is not None:
             current.append(line)
             if match is not None and match.group(1) == fence:
@@ -79,7 +93,7 @@ def split_paragraphs(text: str) -> list[list[str]]:
             if current:
                 paragraphs.append(current)
             current, fence = [line], match.group(1)
-        elif _BLANK.match(line):
+        elif not line.strip(" \t\u00a0"):
             if current:
                 paragraphs.append(current)
             current = []
@@ -119,17 +133,17 @@ def _blocks(text: str) -> Iterator[Block]:
 def _classify(paragraph: list[str]) -> list[_Line]:
     lines: list[_Line] = []
     for raw in paragraph:
-        width = len(raw.strip())
-        if (
-            lines
-            and _SETEXT_UNDERLINE.match(raw)
-            and lines[-1].kind == "paragraph"
-            and len(lines) == 1
-        ):
+        stripped = raw.strip()
+        width = len(stripped)
+        if stripped[:1] not in _MARKERS:
+            # Most lines start with a letter: no heading, bullet or quote to look for.
+            lines.append(_Line(_squash(raw), "paragraph", 0, width))
+            continue
+        if len(lines) == 1 and lines[-1].kind == "paragraph" and _SETEXT_UNDERLINE.match(raw):
             level = 1 if raw.strip().startswith("=") else 2
             lines[-1] = _Line(lines[-1].text, "heading", level, lines[-1].raw_width)
             continue
-        heading = _ATX_HEADING.match(raw.strip())
+        heading = _ATX_HEADING.match(raw.strip(" \t"))
         if heading is not None:
             lines.append(_Line(_squash(heading.group(2)), "heading", len(heading.group(1)), width))
             continue
@@ -172,6 +186,9 @@ def _is_wrapped(lines: list[_Line]) -> bool:
     prose = [line for line in lines if line.kind in ("paragraph", "list_item")]
     if len(prose) < 2 or len(prose) != len(lines):
         return False
+    # A line of fields ("Jane Doe | Taipei | Updated: ...") is a byline or menu, not prose.
+    if any(line.text.count(" | ") >= 2 for line in prose):
+        return False
     widest = max(line.raw_width for line in prose)
     if not _WRAP_MIN_WIDTH <= widest <= _WRAP_MAX_WIDTH:
         return False
@@ -187,4 +204,9 @@ def _join(left: str, right: str) -> str:
 
 
 def _squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    squashed = _SPACES.sub(" ", text)
+    core = squashed.strip()
+    if "\u00a0" not in squashed and "\u0085" not in squashed:
+        return core
+    tail = _MOJIBAKE_TAIL.search(squashed)
+    return core + tail.group(1) if tail is not None and core else core

@@ -1,0 +1,191 @@
+"""Byline lines near the title: who signs, where from, and when.
+
+A line is cut at its dates (found by :func:`newsclean.dates.find_dates`) and at separators
+(``|``, ``·``, ``•``, spaced dashes); every piece must then be people, a place, a role, an
+agency, a reading time or contact noise, or the line is not a byline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+import regex
+
+from newsclean.authors import classify, split_names, strip_by, strip_noise
+from newsclean.dates import DateResult, find_dates
+from newsclean.filters.byline.words import MAX_BYLINE_WORDS, DateValue, lexicon, place_name
+
+__all__ = ["Byline", "parse_byline"]
+
+_SEGMENTS = regex.compile(r"\s+[|•·]\s+|\s+[—–]\s+|\s+-\s+|\s*\|\s*|\n+")
+_BEFORE_DATE = regex.compile(r"(?:\s+(?:on|at|am|um|le|el|em|il|в|dne))?[\s,|·•\-–—:]*$", regex.I)
+_SEPARATOR_START = regex.compile(r"^\s*[|•·,;\-–—/]")
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What a byline line says: authors (or a desk), a place, and its dates.
+
+    ``rest`` is text that followed the byline's last date in the same block (a line the
+    text reader joined to it); it stays in the body. ``agency`` is True when an agency
+    signs ("By Reuters"); an agency's name is not an author.
+    """
+
+    authors: tuple[str, ...] = ()
+    desks: tuple[str, ...] = ()
+    place: str | None = None
+    published: DateValue | None = None
+    updated: DateValue | None = None
+    rest: str = ""
+    agency: bool = False
+
+    @property
+    def signed(self) -> bool:
+        """Whether someone signs: a person, a desk or an agency ("By Reuters")."""
+        return bool(self.authors or self.desks or self.agency)
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    kind: Literal["people", "place", "meta", "other"]
+    names: tuple[str, ...] = ()
+    desks: tuple[str, ...] = ()
+    by: bool = False
+    attributed: bool = False
+    place: str | None = None
+    agency: bool = False
+
+
+def parse_byline(
+    text: str, *, reference: datetime | None = None, languages: Sequence[str] | None = None
+) -> Byline | None:
+    """Read ``text`` as a byline or a line of dates; None if it is anything else.
+
+    A byline names people (or a desk or agency) and has a "By" phrase, a date, or a role or
+    agency after the names; every other part must be a date, a place, a role, an agency, a
+    reading time or contact noise. Relative and year-less dates count only with a
+    ``reference``.
+
+    >>> b = parse_byline("Devdiscourse News Desk | Taipei | Updated: 28-01-2026 07:09 IST")
+    >>> b.desks, b.place, b.updated.isoformat()
+    (('Devdiscourse News Desk',), 'Taipei', '2026-01-28T07:09:00+05:30')
+    >>> parse_byline("By the end of the year, prices had doubled.") is None
+    True
+    """
+    if not text or len(text.split()) > MAX_BYLINE_WORDS or text[:1] in "—–":
+        # A line opening with a dash attributes a quotation or an embedded post.
+        return None
+    dates = find_dates(text, reference=reference, languages=languages)
+    pieces, rest = _cut_at_dates(text, dates)
+    segments = [
+        _segment(part) for piece in pieces for part in _SEGMENTS.split(piece) if part.strip()
+    ]
+    segments = _places_after_people(segments)
+    if any(segment.kind == "other" for segment in segments):
+        return None
+    people = [segment for segment in segments if segment.kind == "people"]
+    usable = [d for d in dates if "reference: now" not in d.assumptions]
+    if people and not (
+        dates or any(s.by or (s.attributed and (s.names or s.desks)) for s in people)
+    ):
+        # Names need a "By", a date or an attribution; an agency alone needs a "By" or a date.
+        return None
+    if not people and (not dates or rest):
+        return None
+    if rest and not (rest[:1].isupper() or rest[:1] in "\"“‘'«"):
+        return None
+    published, updated = _byline_dates(usable)
+    return Byline(
+        authors=tuple(dict.fromkeys(name for s in people for name in s.names)),
+        desks=tuple(dict.fromkeys(desk for s in people for desk in s.desks)),
+        place=next((s.place for s in segments if s.kind == "place"), None),
+        published=published,
+        updated=updated,
+        rest=rest,
+        agency=any(s.agency for s in people),
+    )
+
+
+def _cut_at_dates(text: str, dates: list[DateResult]) -> tuple[list[str], str]:
+    """The text between the dates, and what follows the last date with no separator."""
+    pieces: list[str] = []
+    start = 0
+    for found in dates:
+        pieces.append(_BEFORE_DATE.sub("", text[start : found.start]))
+        start = found.end
+    tail = text[start:]
+    if dates and tail.strip() and not _SEPARATOR_START.match(tail):
+        return pieces, tail.strip()
+    pieces.append(tail)
+    return pieces, ""
+
+
+def _segment(text: str) -> _Segment:
+    body, by = strip_by(text.strip())
+    body = strip_noise(body)
+    if not body:
+        return _Segment("meta", by=by)
+    if lexicon().reading_time.match(body):
+        return _Segment("meta")
+    chunks = [classify(part) for part in split_names(body)]
+    kinds = {chunk.kind for chunk in chunks}
+    if kinds <= {"name", "desk", "agency", "outlet", "role", "empty"} and kinds & {
+        "name",
+        "desk",
+        "agency",
+    }:
+        return _Segment(
+            "people",
+            names=tuple(c.text for c in chunks if c.kind == "name"),
+            desks=tuple(c.text for c in chunks if c.kind == "desk"),
+            by=by,
+            attributed=bool(kinds & {"agency", "outlet", "role"})
+            or any(c.attributed for c in chunks),
+            agency="agency" in kinds,
+        )
+    if kinds <= {"role", "outlet", "empty"}:
+        return _Segment("meta")
+    place = place_name(body)
+    if place is not None and not by:
+        return _Segment("place", place=place)
+    return _Segment("other")
+
+
+def _places_after_people(segments: list[_Segment]) -> list[_Segment]:
+    """A short name-like segment after the signature is the place ("Jane Doe | New Delhi")."""
+    seen_people = False
+    out: list[_Segment] = []
+    for segment in segments:
+        if segment.kind == "people" and seen_people and not segment.by and not segment.attributed:
+            names = segment.names + segment.desks
+            place = place_name(names[0]) if len(names) == 1 else None
+            if place is not None:
+                out.append(_Segment("place", place=place))
+                continue
+        seen_people = seen_people or segment.kind == "people"
+        out.append(segment)
+    return out
+
+
+def _byline_dates(dates: list[DateResult]) -> tuple[DateValue | None, DateValue | None]:
+    published = next((d.value for d in dates if d.label == "published"), None)
+    updated = next((d.value for d in dates if d.label == "updated"), None)
+    plain = [d.value for d in dates if d.label is None]
+    if published is None and plain:
+        published = plain.pop(0)
+    if updated is None and plain and published is not None and _later(plain[0], published):
+        updated = plain[0]
+    return published, updated
+
+
+def _later(left: DateValue, right: DateValue) -> bool:
+    if isinstance(left, datetime) and isinstance(right, datetime):
+        return left > right
+    return _day(left) > _day(right)
+
+
+def _day(value: DateValue) -> date:
+    return value.date() if isinstance(value, datetime) else value

@@ -1,0 +1,431 @@
+"""Remove a page's navigation chrome around and inside the article.
+
+The article is the best-scoring run of prose blocks (:func:`~newsclean.filters.shape.prose_core`);
+what lies before and after it is chrome (menus, trending lists, footers, comment sections),
+and inside it the lines the chrome lexicon knows (advertisement labels, share rows, teasers,
+credits, newsletter prompts) go too. A page without prose keeps everything but those lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from newsclean.document import Block, Document, Edit
+from newsclean.filters.shape import (
+    COMMENTS_COST,
+    SECTION_COST,
+    ChromeLexicon,
+    Core,
+    Shape,
+    block_weight,
+    cached_shape,
+    chrome_lexicon,
+    guess_language,
+    is_header_line,
+    prose_core,
+)
+
+__all__ = ["DropChrome", "PageAnalysis", "analyse_page", "chrome_reason"]
+
+_SOCIAL = frozenset(
+    [
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "whatsapp",
+        "telegram",
+        "email",
+        "e-mail",
+        "mail",
+        "print",
+        "flipboard",
+        "mix",
+        "tumblr",
+        "vk",
+        "ok",
+        "xing",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "rss",
+        "copy",
+        "link",
+        "share",
+        "tweet",
+        "messenger",
+        "sms",
+    ]
+)
+_SEPARATORS = re.compile(r"\s[|›»/·•>]\s|\s?[|›»·•]\s?")
+_CREDIT = re.compile(
+    r"(?:\bcredit\s*(?:\.\.\.|…|:)|\b(?:photo|photograph|image|foto|bild|imagen|immagine|фото)"
+    r"\s*(?::|by\b|credit\b)|\((?:[^()]{0,40}/)?\s*(?:getty images|afp|reuters|ap|epa|dpa|"
+    r"shutterstock|istock|ap photo|efe|ansa|tass|ria novosti)[^()]{0,40}\)\s*$|"
+    r"/\s*(?:getty images|afp|reuters|ap|epa|dpa|shutterstock|istock)\s*$)",
+    re.IGNORECASE,
+)
+_COMMENT_COUNT = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|"
+    r"réactions|comentarios?|comentários?|commenti|комментари\w*)(?:\s+(?:to|on|zu|à|a|para)\b|\W*$)",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = ("credit", "photo", "image", "foto", "bild", "imagen", "immagine", "фото")
+_TEASER_WORDS = (
+    "read",
+    "also",
+    "related",
+    "see also",
+    "recommended",
+    "more from",
+    "lesen sie",
+    "mehr zum",
+    "lire",
+    "à lire",
+    "voir aussi",
+    "lee ",
+    "lea ",
+    "te puede",
+    "leia",
+    "veja",
+    "leggi",
+    "vedi",
+    "читайте",
+    "смотрите",
+)
+# A data line has a number and a label or dash ("1a etapa: 10 de março – Interlagos"); a
+# run of at least three counts for the article with this share of its length. Tuned on
+# ../shared/benchmarks/article-text.
+_DATA_LINE = re.compile(r"\d.*[:–]\s+\w|\w[:–]\s+.*\d")
+_DATA_MIN_WORDS = 4
+_DATA_MIN_RUN = 3
+_DATA_SHARE = 0.3
+_NO_WORDS = re.compile(r"^[\W\d_]*$")
+_STRONG_PREFIX = re.compile(
+    r"^(?:read more|read also|also read|related|see also|recommended|more from|lesen sie auch|"
+    r"mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|lea también|te puede interesar|"
+    r"leia também|leia mais|veja também|leggi anche|vedi anche|читайте также|смотрите также)"
+    r"\s*[:›»>|-]",
+    re.IGNORECASE,
+)
+# Priors of the core search, tuned on ../shared/benchmarks/article-text (181 pages): the
+# first prose within this many blocks after a byline or date line gets this bonus (in
+# characters of prose); prose after a related-list heading, or after the comments heading,
+# counts this share of its length.
+_BYLINE_REACH = 4
+_BYLINE_BONUS = 400.0
+# Only the first bylines of a page mark the article; later ones sign comments and teasers.
+_MAX_ANCHORS = 2
+_AFTER_SECTION_SHARE = 0.5
+_AFTER_COMMENTS_SHARE = 0.3
+_MIN_ARTICLE_WEIGHT = 250.0
+# The core carries over this many labels in a row when the prose after them weighs at
+# least this share of their cost (an "Advertisement" between two paragraphs).
+_MAX_BRIDGED = 2
+_BRIDGE_SHARE = 0.5
+# Each further short line in an unbroken run costs this much more than the one before.
+_RUN_ESCALATION = 0.1
+_MAX_ESCALATION_STEPS = 40
+# A sentence with two or more chrome phrases (cookies, privacy, all rights reserved) and at
+# most this many characters is a notice, not article prose.
+_MAX_NOTICE = 300
+# Lines longer than this are not taken as chrome for a prefix or a phrase they contain.
+_MAX_PHRASE_LINE = 200
+
+
+_NO_WORDS_REASON = "a line without words"
+
+
+def chrome_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None:
+    """Return why ``text`` is chrome, or ``None`` when nothing proves it.
+
+    Prose (a sentence of six or more words) is chrome only when it opens with a teaser
+    label such as "Read more:".
+
+    >>> from newsclean.filters.shape import shape_of
+    >>> chrome_reason("Advertisement", shape_of("Advertisement"), chrome_lexicon())
+    'a chrome label'
+    >>> line = "Officials met on Monday to talk."
+    >>> chrome_reason(line, shape_of(line), chrome_lexicon()) is None
+    True
+    """
+    if text[:40].casefold().startswith(_TEASER_WORDS) and _STRONG_PREFIX.match(text):
+        return "a teaser for another article"
+    if shape.key in lexicon.lines:
+        return "a chrome label"
+    if shape.prose:
+        return None
+    if _NO_WORDS.match(text):
+        return _NO_WORDS_REASON
+    if shape.chars <= _MAX_PHRASE_LINE:
+        return _short_line_reason(text, shape, lexicon)
+    return None
+
+
+def _short_line_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None:
+    folded = text.casefold().lstrip(" *-•·>|»›")
+    if folded.startswith(lexicon.prefixes):
+        return "a label, teaser, credit or prompt"
+    if _contains_pattern(lexicon).search(folded):
+        return "a cookie, newsletter, sign-in or copyright line"
+    words = shape.key.split()
+    social = sum(word in _SOCIAL for word in words)
+    if social >= 2 and 2 * social >= len(words):
+        return "a share row"
+    if (
+        "(" in text or "/" in text or any(word in folded for word in _CREDIT_WORDS)
+    ) and _CREDIT.search(text):
+        return "a photo caption or credit"
+    if _is_separated_row(text):
+        return "a navigation row or breadcrumb"
+    return None
+
+
+def _is_separated_row(text: str) -> bool:
+    parts = [part for part in _SEPARATORS.split(text) if part.strip()]
+    if len(parts) < 3:
+        return False
+    return sum(len(part.split()) for part in parts) / len(parts) <= 3.5
+
+
+@dataclass(frozen=True, slots=True)
+class DropChrome:
+    """Remove navigation chrome: menus, labels, share rows, teasers, trending lists, footers.
+
+    Configuration: ``language`` forces the stop-word language (ISO 639-1); by default it is
+    guessed from the page. ``keep_outside_core`` keeps every block before and after the
+    article's prose core, removing only lines the lexicon proves to be chrome; it is
+    implied for a document from the HTML reader (every block has a tag ``path``), which
+    has already chosen the article.
+
+    >>> from newsclean.readers import read_text
+    >>> page = ("Home\\nWorld\\nBusiness\\n\\nOfficials met on Monday to discuss the trade deal "
+    ...         "that both sides signed last year.\\n\\nAdvertisement\\n\\nThe talks will go on "
+    ...         "next week, a spokesman said.\\n\\nTRENDING\\n\\n1\\nSomething else happened")
+    >>> DropChrome()(read_text(page)).text.splitlines()[0::2]
+    ['Officials met on Monday to discuss the trade deal that both sides signed last year.', \
+'The talks will go on next week, a spokesman said.']
+    """
+
+    language: str | None = None
+    keep_outside_core: bool = False
+    name = "chrome"
+
+    def __call__(self, doc: Document, /) -> Document:
+        """Return ``doc`` without its chrome blocks, one ``Edit`` per removed block."""
+        blocks = doc.blocks
+        if not blocks:
+            return doc
+        page = analyse_page(blocks, self.language or doc.meta.language)
+        core, reasons = page.core, page.reasons
+        # The HTML reader (its blocks have tag paths) has already chosen the article: what
+        # lies around its prose core is article too (tables, lists, short paragraphs).
+        if self.keep_outside_core or all(block.path for block in blocks):
+            core = None
+        kept: list[Block] = []
+        edits: list[Edit] = []
+        for index, block in enumerate(blocks):
+            why = self._why_removed(index, block, core, reasons[index])
+            if why is None:
+                kept.append(block)
+            else:
+                edits.append(Edit(self.name, "remove", block.text, "", why))
+        if not edits:
+            return doc
+        return doc.with_blocks(kept, edits)
+
+    def _why_removed(
+        self, index: int, block: Block, core: Core | None, reason: str | None
+    ) -> str | None:
+        if core is None or index in core:
+            return None if reason is None else f"chrome: {reason}"
+        where = "before" if index < core.start else "after"
+        return f"{where} the article's prose: {reason or 'not part of the article'}"
+
+
+@dataclass(frozen=True, slots=True)
+class PageAnalysis:
+    """Each block's shape and chrome reason, and the article's prose core (if any)."""
+
+    shapes: list[Shape]
+    reasons: list[str | None]
+    core: Core | None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFacts:
+    """What the chrome analysis knows of one block, independent of its neighbours."""
+
+    shape: Shape
+    reason: str | None
+    section: float
+    base_weight: float
+    header: bool
+    data: bool
+
+
+@lru_cache(maxsize=16384)
+def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
+    """Measure one block (cached: the headline and chrome filters look at the same blocks)."""
+    lexicon = chrome_lexicon()
+    shape = cached_shape(text, language)
+    reason = chrome_reason(text, shape, lexicon)
+    if reason == _NO_WORDS_REASON and kind == "table_cell":
+        reason = None  # a number in a table (from HTML) is data, not a stray line
+    boilerplate = _boilerplate(text, lexicon)
+    if reason is None and boilerplate >= 2 and shape.chars <= _MAX_NOTICE:
+        reason = "a legal, consent or copyright notice"
+    section = _section_cost(kind, shape, text, lexicon)
+    weight = block_weight(shape, kind, reason is not None, section, boilerplate)
+    header = not shape.prose and is_header_line(text)
+    data = (
+        reason is None
+        and not section
+        and not shape.prose
+        and shape.words >= _DATA_MIN_WORDS
+        and _DATA_LINE.search(text) is not None
+    )
+    return BlockFacts(shape, reason, section, weight, header, data)
+
+
+def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAnalysis:
+    """Measure ``blocks``, find which are chrome and where the article's prose core lies."""
+    if language is None:
+        language = guess_language(block.text for block in blocks)
+    facts = [block_facts(block.text, block.kind, language) for block in blocks]
+    shapes = [fact.shape for fact in facts]
+    reasons = [fact.reason for fact in facts]
+    sections = [fact.section for fact in facts]
+    weights = _weights(facts)
+    core = prose_core(weights)
+    if core is not None:
+        core = _bridge_labels(core, weights, sections)
+    first_section = sections.index(COMMENTS_COST) if COMMENTS_COST in sections else len(blocks)
+    if core is not None and core.start > first_section:
+        # Articles come before their comments: an article-sized core before the comment
+        # section wins over a larger one after it.
+        before = prose_core(weights[:first_section])
+        if before is not None and sum(weights[before.start : before.end]) >= _MIN_ARTICLE_WEIGHT:
+            core = before
+    if core is not None:
+        core = _extend(core, shapes, reasons, sections)
+    return PageAnalysis(shapes, reasons, core)
+
+
+def _weights(facts: Sequence[BlockFacts]) -> list[float]:
+    """Each block's weight, with two priors: prose that follows a byline or date line near
+    the top is the article's opening; prose after a section heading (Related, Comments) is
+    more likely teasers and comments."""
+    weights: list[float] = []
+    after_comments = False
+    discount = 1.0
+    anchor = 0
+    anchors_left = _MAX_ANCHORS
+    run = 0
+    tabular = _tabular(facts)
+    for index, fact in enumerate(facts):
+        weight = _DATA_SHARE * fact.shape.chars if index in tabular else fact.base_weight
+        section = fact.section
+        after_comments = after_comments or section == COMMENTS_COST
+        if section:
+            discount = (
+                _AFTER_COMMENTS_SHARE if after_comments else min(discount, _AFTER_SECTION_SHARE)
+            )
+        # A subheading or two between paragraphs is normal; ten short lines in a row are a menu.
+        run = 0 if weight > 0 else run + 1
+        if weight < 0:
+            weight *= 1.0 + _RUN_ESCALATION * min(run - 1, _MAX_ESCALATION_STEPS)
+        if weight > 0:
+            weight *= discount
+            if anchor > 0:
+                weight += _BYLINE_BONUS
+                anchors_left -= 1
+            anchor = 0
+        elif anchors_left and not after_comments and fact.header:
+            anchor = _BYLINE_REACH
+        else:
+            anchor -= 1
+        weights.append(weight)
+    return weights
+
+
+def _tabular(facts: Sequence[BlockFacts]) -> set[int]:
+    """Indexes of runs of data lines ("3a etapa: 22 de abril – Velopark"): a table or
+    schedule in the article, which counts like prose."""
+    found: set[int] = set()
+    start = 0
+    for index in range(len(facts) + 1):
+        if index < len(facts) and facts[index].data:
+            continue
+        if index - start >= _DATA_MIN_RUN:
+            found.update(range(start, index))
+        start = index + 1
+    return found
+
+
+def _boilerplate(text: str, lexicon: ChromeLexicon) -> int:
+    return len(set(_contains_pattern(lexicon).findall(text.casefold())))
+
+
+@cache
+def _contains_pattern(lexicon: ChromeLexicon) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(phrase) for phrase in lexicon.contains))
+
+
+def _section_cost(kind: str, shape: Shape, text: str, lexicon: ChromeLexicon) -> float:
+    # A list item saying "Comments" is a button in a share row, not a section heading.
+    if kind == "list_item":
+        return 0.0
+    if _COMMENT_COUNT.match(text) or (shape.words <= 8 and shape.key in lexicon.comments):
+        return COMMENTS_COST
+    if shape.prose or shape.words > 8:
+        return 0.0
+    return SECTION_COST if shape.key in lexicon.sections else 0.0
+
+
+def _bridge_labels(core: Core, weights: list[float], sections: list[float]) -> Core:
+    """Carry the core over one or two labels ("Advertisement") to the prose that follows."""
+    end = core.end
+    while end < len(weights):
+        gap = end
+        while (
+            gap < len(weights)
+            and gap - end < _MAX_BRIDGED
+            and weights[gap] <= 0
+            and not sections[gap]
+        ):
+            gap += 1
+        if gap == end or gap >= len(weights) or weights[gap] <= 0:
+            break
+        cost = -sum(weights[end:gap])
+        if weights[gap] < _BRIDGE_SHARE * cost:
+            break
+        end = gap + 1
+        while end < len(weights) and weights[end] > 0:
+            end += 1
+    return Core(core.start, end)
+
+
+def _extend(
+    core: Core, shapes: list[Shape], reasons: list[str | None], sections: list[float]
+) -> Core:
+    """Take in sentence-like lines that touch the core (a closing "With reporting by X.")."""
+    end = core.end
+    while end < len(shapes) and _sentence_like(shapes[end], reasons[end], sections[end]):
+        end += 1
+    start = core.start
+    while start > 0 and _sentence_like(shapes[start - 1], reasons[start - 1], sections[start - 1]):
+        start -= 1
+    return Core(start, end)
+
+
+def _sentence_like(shape: Shape, reason: str | None, section: float) -> bool:
+    return reason is None and not section and shape.terminal and shape.words >= 2

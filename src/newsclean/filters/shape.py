@@ -1,0 +1,312 @@
+"""The shape of blocks: how much each reads like prose or like chrome, and where the article is.
+
+The text filters (chrome, duplicates, headline) decide by shape, not by site: a block's
+length, words, terminal punctuation, share of stop words in the page's language, and
+whether the chrome lexicon knows it. :func:`prose_core` finds the run of blocks that holds
+the article's prose, as the best-scoring contiguous segment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from newsclean.document import Block
+from newsclean.lexicon import load
+
+__all__ = [
+    "ChromeLexicon",
+    "Core",
+    "Shape",
+    "cached_shape",
+    "chrome_lexicon",
+    "comparison_key",
+    "guess_language",
+    "is_header_line",
+    "lexicon_key",
+    "prose_core",
+    "shape_of",
+    "shapes_of",
+]
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_NON_WORD = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
+_INNER_PUNCT = re.compile(r"[,;:]|[.!?。！？](?=\s)")
+_TERMINAL = frozenset('.!?。！？…"”’»」』')
+_ELLIPSIS_TEASER = ("...", "…")
+
+# A block is prose when it ends like a sentence and has at least this many words, or is
+# long and punctuated inside. Tuned on ../shared/benchmarks/article-text (181 pages):
+# shorter thresholds let menu captions in, longer ones lose one-line paragraphs.
+_PROSE_MIN_WORDS = 6
+_LONG_MIN_WORDS = 20
+# Below this share of stop words (in a page whose language is known) a long line is a list
+# of names or headlines rather than a sentence. Tuned on the same corpus.
+_MIN_STOP_SHARE = 0.08
+_LANGUAGE_MIN_HITS = 8
+_MAX_KEYED_CHARS = 200
+# Text in a language with a stop-word list has 25-50% stop words; below this share the
+# page is in another language, and stop words are not used at all.
+_LANGUAGE_MIN_SHARE = 0.12
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeLexicon:
+    """The chrome phrases of every language in ``lexicon/chrome.json``, merged."""
+
+    lines: frozenset[str]
+    prefixes: tuple[str, ...]
+    sections: frozenset[str]
+    comments: frozenset[str]
+    contains: tuple[str, ...]
+
+
+@cache
+def chrome_lexicon() -> ChromeLexicon:
+    """Load the chrome lexicon once (all languages together: a German page has English buttons)."""
+    data = load("chrome")
+    lines: set[str] = set()
+    prefixes: set[str] = set()
+    sections: set[str] = set()
+    comments: set[str] = set()
+    contains: set[str] = set()
+    for language, entries in data.items():
+        if language.startswith("_"):
+            continue
+        lines.update(lexicon_key(item) for item in entries["lines"])
+        sections.update(lexicon_key(item) for item in entries["sections"])
+        comments.update(lexicon_key(item) for item in entries["comments"])
+        prefixes.update(item.casefold() for item in entries["prefixes"])
+        contains.update(item.casefold() for item in entries["contains"])
+    lines.discard("")
+    return ChromeLexicon(
+        lines=frozenset(lines),
+        prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
+        sections=frozenset(sections),
+        comments=frozenset(comments),
+        contains=tuple(sorted(contains)),
+    )
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    data = load("stopwords")
+    return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
+
+
+@cache
+def _languages_by_word() -> dict[str, tuple[str, ...]]:
+    languages: dict[str, list[str]] = {}
+    for language, words in _stopwords().items():
+        for word in words:
+            languages.setdefault(word, []).append(language)
+    return {word: tuple(names) for word, names in languages.items()}
+
+
+def lexicon_key(text: str) -> str:
+    """Reduce ``text`` to the form chrome phrases are compared in: lower case letters and spaces.
+
+    >>> lexicon_key("  Share  this Article! ")
+    'share this article'
+    """
+    return _NOT_LETTERS.sub(" ", text.casefold()).strip()
+
+
+def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
+    """Guess the language of ``texts`` from stop words (ISO 639-1 code), or ``None``.
+
+    >>> guess_language(["Der Mann und die Frau sind mit dem Hund in der Stadt, und es ist kalt."])
+    'de'
+    """
+    counts: dict[str, int] = {}
+    languages_of = _languages_by_word()
+    seen = 0
+    for text in texts:
+        words = text.casefold().split()
+        seen += len(words)
+        for word in words:
+            for language in languages_of.get(word, ()):
+                counts[language] = counts.get(language, 0) + 1
+        if seen >= limit:
+            break
+    if not counts:
+        return None
+    best = max(counts, key=lambda language: counts[language])
+    if counts[best] < _LANGUAGE_MIN_HITS or counts[best] < _LANGUAGE_MIN_SHARE * seen:
+        return None
+    return best
+
+
+_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|da|de|door|av|af|от|автор)\s+\S", re.IGNORECASE)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"okt|dez|janv|févr|mars|avr|juin|juil|août|déc|ene|abr|ago|dic|fev|set|out|dez|gen|mag|giu|"
+    r"lug|ott|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)[a-zäéûúíóçа-я]*\.?"
+)
+# A date line: a numeric date, a time of day, a month name next to a day or year, or a
+# publication label followed by a number.
+_DATE_HINT = re.compile(
+    r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|"
+    r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\b\.?|uhr\b|[A-Z]{2,4}\b)|"
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}(?:\s|$)|\b{_MONTH}\s+\d{{4}}\b|"
+    r"\b(?:updated|published|posted|created|modified|stand|aktualisiert|publié|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b\W{0,3}"
+    r"(?:on |am |le |el |il |em )?\d",
+    re.IGNORECASE,
+)
+
+
+def is_header_line(text: str, title_key: str = "") -> bool:
+    """Tell whether ``text`` is a byline, a date line, or the title printed again.
+
+    >>> is_header_line("By Jane Doe, Staff Writer"), is_header_line("Updated: 28-01-2026 07:09 IST")
+    (True, True)
+    >>> is_header_line("The talks continued on Monday.")
+    False
+    """
+    if _BYLINE_START.match(text) or (_DIGIT.search(text) and _DATE_HINT.search(text)):
+        return True
+    if text.count(" | ") >= 2:
+        return True
+    return bool(title_key) and comparison_key(text) == title_key
+
+
+def comparison_key(text: str) -> str:
+    """Reduce ``text`` to lower-case words separated by single spaces, for comparisons.
+
+    >>> comparison_key("  “Vital partner,” she said. ")
+    'vital partner she said'
+    """
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What the filters know of one block's text."""
+
+    words: int
+    chars: int
+    terminal: bool
+    stop_share: float | None
+    prose: bool
+    key: str
+    """The :func:`lexicon_key` of texts of up to 200 characters; empty for longer ones."""
+
+
+def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
+    """Measure ``text``: words, characters, sentence ending, stop words, and whether it is prose.
+
+    >>> shape_of("Officials met on Monday to discuss the new trade deal.").prose
+    True
+    >>> shape_of("Home | World | Business").prose
+    False
+    """
+    tokens = text.split()
+    words = len(tokens)
+    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    if cjk:
+        words = max(words, len(_WORD.findall(text)), cjk // 2)
+    terminal = bool(text) and (text[-1] in _TERMINAL) and not text.endswith(_ELLIPSIS_TEASER)
+    stop_share: float | None = None
+    if stopwords is not None and tokens:
+        hits = sum(map(stopwords.__contains__, text.casefold().split()))
+        stop_share = hits / len(tokens)
+    prose = _is_prose(text, words, terminal, stop_share)
+    # Chrome phrases are short: longer texts need no lexicon key.
+    key = lexicon_key(text) if len(text) <= _MAX_KEYED_CHARS else ""
+    return Shape(words, len(text), terminal, stop_share, prose, key)
+
+
+def _is_prose(text: str, words: int, terminal: bool, stop_share: float | None) -> bool:
+    if stop_share is not None and words >= _PROSE_MIN_WORDS and stop_share < _MIN_STOP_SHARE:
+        return False
+    if terminal and words >= _PROSE_MIN_WORDS:
+        return True
+    return words >= _LONG_MIN_WORDS and len(_INNER_PUNCT.findall(text)) >= 2
+
+
+def shapes_of(blocks: Sequence[Block], language: str | None = None) -> list[Shape]:
+    """Measure every block, with the stop words of ``language`` (guessed when ``None``)."""
+    if language is None:
+        language = guess_language(block.text for block in blocks)
+    return [cached_shape(block.text, language) for block in blocks]
+
+
+@lru_cache(maxsize=16384)
+def cached_shape(text: str, language: str | None) -> Shape:
+    """:func:`shape_of` with the stop words of ``language``, cached: filters re-measure blocks."""
+    return shape_of(text, _stopwords().get(language) if language else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """The article's prose core: blocks ``start`` to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self.start <= index < self.end
+
+
+# Weights of the best-segment search. Prose counts its characters; a short line costs a
+# little (an article's subheadings and short lists are bridged by the prose around them, a
+# menu of dozens of links is not); a line the lexicon knows as chrome costs more, and a
+# heading that opens a chrome section (Trending, Related, Comments) closes the article.
+# Tuned on ../shared/benchmarks/article-text (181 pages).
+_SHORT_COST = 8.0
+_SHORT_COST_PER_CHAR = 0.2
+_ITEM_COST = 20.0
+_ITEM_COST_PER_CHAR = 0.3
+_BOILERPLATE_SHARE = 0.5
+_CHROME_COST = 80.0
+SECTION_COST = 150.0
+COMMENTS_COST = 400.0
+
+
+def block_weight(shape: Shape, kind: str, chrome: bool, section: float, boilerplate: int) -> float:
+    """How much a block pulls the article's core towards it (positive) or away (negative).
+
+    ``section`` is the cost of a section heading (0 for other blocks). ``boilerplate``
+    counts the chrome phrases (cookies, copyright, privacy) a block contains: prose with two
+    or more is a legal or consent notice and pushes the core away; with one it is neutral.
+    """
+    if section:
+        return -section
+    if chrome:
+        return -_CHROME_COST
+    if shape.prose:
+        if boilerplate >= 2:
+            return -_BOILERPLATE_SHARE * shape.chars
+        return 0.0 if boilerplate == 1 else float(shape.chars)
+    base, per_char = (
+        (_ITEM_COST, _ITEM_COST_PER_CHAR)
+        if kind == "list_item"
+        else (_SHORT_COST, _SHORT_COST_PER_CHAR)
+    )
+    return -(base + per_char * min(shape.chars, 200))
+
+
+def prose_core(weights: Sequence[float]) -> Core | None:
+    """Return the contiguous run of blocks with the greatest total weight, or ``None``.
+
+    >>> prose_core([-10, 300, -20, 250, -500, 100])
+    Core(start=1, end=4)
+    """
+    best = 0.0
+    best_span: tuple[int, int] | None = None
+    running = 0.0
+    start = 0
+    for index, weight in enumerate(weights):
+        if running <= 0:
+            running, start = weight, index
+        else:
+            running += weight
+        if running > best:
+            best, best_span = running, (start, index + 1)
+    return Core(*best_span) if best_span else None

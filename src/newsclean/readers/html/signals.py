@@ -1,0 +1,107 @@
+"""What a container's tag, class, id, role and itemprop say it holds.
+
+:func:`container_mark` reads the signals of ``lexicon/html.json``: boilerplate (``nav``,
+``share``, ``related``, ``comment``, ``<aside>``, ``role=navigation``, ...) or article
+content (``<article>``, ``itemprop=articleBody``, ``story-body``, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from newsclean import lexicon
+from newsclean.readers.html.tokens import token_list
+
+__all__ = ["BOILERPLATE", "CONTENT", "NEUTRAL", "Signals", "container_mark", "signals"]
+
+BOILERPLATE = -1
+NEUTRAL = 0
+CONTENT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """The class, id, role and tag tokens that mark containers, from ``lexicon/html.json``."""
+
+    boilerplate: frozenset[str]
+    content: frozenset[str]
+    boilerplate_roles: frozenset[str]
+    content_roles: frozenset[str]
+    boilerplate_tags: frozenset[str]
+    content_tags: frozenset[str]
+    body_itemprops: frozenset[str]
+    state_prefixes: frozenset[str]
+
+
+@cache
+def signals() -> Signals:
+    """Return the container signals of ``lexicon/html.json`` (loaded once)."""
+    data = lexicon.load("html")
+    return Signals(
+        boilerplate=frozenset(data["boilerplate"]),
+        content=frozenset(data["content"]),
+        boilerplate_roles=frozenset(data["roles"]["boilerplate"]),
+        content_roles=frozenset(data["roles"]["content"]),
+        boilerplate_tags=frozenset(data["tags"]["boilerplate"]),
+        content_tags=frozenset(data["tags"]["content"]),
+        body_itemprops=frozenset(data["body_itemprops"]),
+        state_prefixes=frozenset(data["state_prefixes"]),
+    )
+
+
+def container_mark(tag: str, attrs: Mapping[str, Any]) -> int:
+    """Return ``BOILERPLATE``, ``CONTENT`` or ``NEUTRAL`` for an element.
+
+    An article-body ``itemprop`` wins; then boilerplate roles, tags and tokens (a teaser
+    ``<article class="related">`` is boilerplate); then content roles, tags and tokens.
+
+    >>> container_mark("div", {"class": "share-bar"}), container_mark("div", {"class": "has-share"})
+    (-1, 0)
+    >>> container_mark("aside", {}), container_mark("div", {"itemprop": "articleBody"})
+    (-1, 1)
+    >>> container_mark("amp-ad", {}), container_mark("story-body", {})
+    (-1, 1)
+    """
+    if not attrs and "-" not in tag:
+        return _tag_mark(tag)
+    get = attrs.get
+    return _mark(tag, get("class") or "", get("id") or "", get("role") or "", get("itemprop") or "")
+
+
+def _class_tokens(classes: str, ident: str, sig: Signals) -> list[str]:
+    """The words of the class names and id, except those of state names ("has-sidebar")."""
+    tokens: list[str] = []
+    for name in (*classes.split(), ident):
+        words = [word for word in token_list(name) if word]
+        if words and words[0] not in sig.state_prefixes:
+            tokens.extend(words)
+    return tokens
+
+
+def _tag_mark(tag: str) -> int:
+    sig = signals()
+    if tag in sig.boilerplate_tags:
+        return BOILERPLATE
+    return CONTENT if tag in sig.content_tags else NEUTRAL
+
+
+# Pages repeat the same class names many times; the cache holds a few thousand of them.
+@lru_cache(maxsize=8192)
+def _mark(tag: str, classes: str, ident: str, role: str, itemprop: str) -> int:
+    sig = signals()
+    if itemprop and not sig.body_itemprops.isdisjoint(itemprop.lower().split()):
+        return CONTENT
+    roles = role.lower().split() if role else ()
+    if not sig.boilerplate_roles.isdisjoint(roles) or tag in sig.boilerplate_tags:
+        return BOILERPLATE
+    tokens = _class_tokens(classes, ident, sig) if (classes or ident) else []
+    if "-" in tag:  # a custom element's name says what it is: <amp-ad>, <related-stories>
+        tokens.extend(_class_tokens(tag, "", sig))
+    if not sig.boilerplate.isdisjoint(tokens):
+        return BOILERPLATE
+    if tag in sig.content_tags or not sig.content_roles.isdisjoint(roles):
+        return CONTENT
+    return NEUTRAL if sig.content.isdisjoint(tokens) else CONTENT

@@ -1,0 +1,30 @@
+"""Test helpers: where the fixtures, the table-driven cases and the shared corpora are."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
+CASES = TESTS / "cases"
+
+
+def shared_dir() -> Path:
+    """The shared folder: ``$NEWSCLEAN_SHARED``, else ``../shared`` from the repository root."""
+    configured = os.environ.get("NEWSCLEAN_SHARED")
+    return Path(configured) if configured else TESTS.parent.parent / "shared"
+
+
+def load_cases(name: str) -> list[dict[str, Any]]:
+    """The table-driven cases of ``tests/cases/<name>.json``."""
+    with (CASES / f"{name}.json").open(encoding="utf-8") as handle:
+        cases: list[dict[str, Any]] = json.load(handle)
+    return cases
+
+
+def seed_ids() -> list[str]:
+    """The seeds' ids (file stems) in ``tests/fixtures/seeds``."""
+    return sorted(path.stem for path in (FIXTURES / "seeds").glob("*.txt"))
