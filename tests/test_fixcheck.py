@@ -12,14 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import load_cases
 from newsclean.cli import main
 from newsclean.document import Document, Edit
 from newsclean.errors import WriteError
 from newsclean.files import FileReport, fix_file, fix_lines, is_binary, split_lines, write_atomic
 from newsclean.filters import FixEncoding
 from newsclean.filters.encoding import fix_encoding_and_explain
-
-from .conftest import load_cases
 
 SAFE = [FixEncoding()]
 MOJIBAKE = "Chinaâ€™s exports rose.\r\n  indented line\r\nlast line without newline"

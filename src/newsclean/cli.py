@@ -37,10 +37,11 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 _EPILOG = """exit codes:
-  0    success
-  1    (fix, check) a file changed or would change; (batch) some records failed
-  2    usage error, bad configuration, or a file that cannot be read or written
-  130  (batch) interrupted; the output is valid and holds the records written so far
+  0  success
+  1  (fix, check, batch) files changed or would change, or some records failed
+  2  usage error, or an input file is missing, unreadable or a directory; a bad
+     configuration; an output that cannot be written
+  130  (batch) interrupted by Ctrl-C; the output is valid and holds the records so far
 
 configuration: [tool.newsclean] in the nearest pyproject.toml (see docs/configuration.md)
 """

@@ -220,10 +220,10 @@ def build_pipeline(
     >>> options = {"encoding": {"config": {"uncurl_quotes": True}}}
     >>> build_pipeline(["encoding"], options).filters[0].config.uncurl_quotes
     True
-    >>> build_pipeline(["nonsense"])
+    >>> build_pipeline(["nonsense"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    newsclean.errors.ConfigError: unknown filter 'nonsense' (known: encoding)
+    newsclean.errors.ConfigError: unknown filter 'nonsense' (known: ..., encoding, ...)
     """
     from newsclean.filters import REGISTRY, default_filters
 
