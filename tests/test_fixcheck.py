@@ -68,14 +68,22 @@ def test_fix_lines_keeps_every_line_and_its_ending(lines: list[tuple[str, str]])
 @settings(max_examples=150, deadline=None)
 @given(_LINE_TEXT)
 def test_fix_lines_is_the_encoding_repair_of_each_line(text: str) -> None:
-    # Idempotence is the encoding filter's own property (its tests); here: fix_lines adds
-    # nothing to it but the split and the reassembly.
+    # fix_lines adds nothing to the encoding repair but the split and the reassembly.
     config = FixEncoding().config._replace(fix_line_breaks=False, unescape_html=False)
     expected = "".join(
         fix_encoding_and_explain(content, config)[0] + ending
         for content, ending in split_lines(text)
     )
     assert fix_lines(text, SAFE).text == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINE_TEXT)
+def test_fix_lines_is_idempotent(text: str) -> None:
+    # What lets a pre-commit hook pass on its second run.
+    once = fix_lines(text, SAFE)
+    twice = fix_lines(once.text, SAFE)
+    assert (twice.text, twice.changed_lines) == (once.text, 0)
 
 
 @dataclasses.dataclass(frozen=True)
