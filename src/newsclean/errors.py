@@ -12,6 +12,7 @@ __all__ = [
     "NewscleanError",
     "PipelineNotPicklableError",
     "ReadError",
+    "WriteError",
 ]
 
 
@@ -37,3 +38,7 @@ class PipelineNotPicklableError(ConfigError):
     The cause is chained (``__cause__``); usually a filter holds a lock, an open file, a
     connection or a parser object instead of only its configuration.
     """
+
+
+class WriteError(NewscleanError, OSError):
+    """A file or stream could not be written (a missing folder, no permission, a full disk)."""
