@@ -66,6 +66,7 @@ _SOCIAL = frozenset(
     ]
 )
 _SEPARATORS = re.compile(r"\s[|›»/·•>]\s|\s?[|›»·•]\s?")
+_SEPARATOR_CHARS = "|›»/·•>"
 _CREDIT = re.compile(
     r"(?:\bcredit\s*(?:\.\.\.|…|:)|\b(?:photo|photograph|image|foto|bild|imagen|immagine|фото)"
     r"\s*(?::|by\b|credit\b)|\((?:[^()]{0,40}/)?\s*(?:getty images|afp|reuters|ap|epa|dpa|"
@@ -160,7 +161,15 @@ def chrome_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None
     >>> chrome_reason(line, shape_of(line), chrome_lexicon()) is None
     True
     """
-    if text[:40].casefold().startswith(_TEASER_WORDS) and _STRONG_PREFIX.match(text):
+    folded = text.casefold()
+    return _chrome_reason(text, folded, shape, lexicon, _phrase_count(folded, lexicon))
+
+
+def _chrome_reason(
+    text: str, folded: str, shape: Shape, lexicon: ChromeLexicon, phrases: int
+) -> str | None:
+    """:func:`chrome_reason` given the case-folded text and its count of chrome phrases."""
+    if folded.startswith(_TEASER_WORDS) and _STRONG_PREFIX.match(text):
         return "a teaser for another article"
     if shape.key in lexicon.lines:
         return "a chrome label"
@@ -169,15 +178,17 @@ def chrome_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None
     if _NO_WORDS.match(text):
         return _NO_WORDS_REASON
     if shape.chars <= _MAX_PHRASE_LINE:
-        return _short_line_reason(text, shape, lexicon)
+        return _short_line_reason(text, folded, shape, lexicon, phrases)
     return None
 
 
-def _short_line_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None:
-    folded = text.casefold().lstrip(" *-•·>|»›")
-    if folded.startswith(lexicon.prefixes):
+def _short_line_reason(
+    text: str, folded: str, shape: Shape, lexicon: ChromeLexicon, phrases: int
+) -> str | None:
+    folded = folded.lstrip(" *-•·>|»›")
+    if folded.startswith(lexicon.prefixes_by_char.get(folded[:1], ())):
         return "a label, teaser, credit or prompt"
-    if lexicon.contains_pattern.search(folded):
+    if phrases:
         return "a cookie, newsletter, sign-in or copyright line"
     words = shape.key.split()
     social = sum(word in _SOCIAL for word in words)
@@ -193,6 +204,9 @@ def _short_line_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str |
 
 
 def _is_separated_row(text: str) -> bool:
+    # Every separator has one of these characters: most lines need no split.
+    if not any(char in text for char in _SEPARATOR_CHARS):
+        return False
     parts = [part for part in _SEPARATORS.split(text) if part.strip()]
     if len(parts) < 3:
         return False
@@ -285,16 +299,19 @@ def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
     """Measure one block (cached: the headline and chrome filters look at the same blocks)."""
     lexicon = chrome_lexicon()
     shape = cached_shape(text, language)
-    reason = _reason_alone(text, kind, language)
-    boilerplate = _boilerplate(text, lexicon)
+    folded = text.casefold()
+    phrases = _phrase_count(folded, lexicon)
+    reason = _block_reason(text, folded, kind, shape, lexicon, phrases)
     section = _section_cost(kind, shape, text, lexicon)
-    weight = block_weight(shape, kind, reason is not None, section, boilerplate)
-    header = not shape.prose and is_header_line(text)
+    weight = block_weight(shape, kind, reason is not None, section, phrases)
+    prose = shape.prose
+    header = not prose and is_header_line(text)
     data = (
         reason is None
         and not section
-        and not shape.prose
+        and not prose
         and shape.words >= _DATA_MIN_WORDS
+        and ("–" in text or ":" in text)
         and _DATA_LINE.search(text) is not None
     )
     return BlockFacts(shape, reason, section, weight, header, data)
@@ -375,11 +392,18 @@ def _proven_chrome(block: Block, language: str | None) -> str | None:
 @lru_cache(maxsize=16384)
 def _reason_alone(text: str, kind: str, language: str | None) -> str | None:
     lexicon = chrome_lexicon()
+    folded = text.casefold()
     shape = cached_shape(text, language)
-    reason = chrome_reason(text, shape, lexicon)
+    return _block_reason(text, folded, kind, shape, lexicon, _phrase_count(folded, lexicon))
+
+
+def _block_reason(
+    text: str, folded: str, kind: str, shape: Shape, lexicon: ChromeLexicon, phrases: int
+) -> str | None:
+    reason = _chrome_reason(text, folded, shape, lexicon, phrases)
     if reason == _NO_WORDS_REASON and kind == "table_cell":
         return None  # a number in a table (from HTML) is data, not a stray line
-    if reason is None and shape.chars <= _MAX_NOTICE and _boilerplate(text, lexicon) >= 2:
+    if reason is None and shape.chars <= _MAX_NOTICE and phrases >= 2:
         reason = _NOTICE
     return reason
 
@@ -398,8 +422,8 @@ def _tabular(facts: Sequence[BlockFacts]) -> set[int]:
     return found
 
 
-def _boilerplate(text: str, lexicon: ChromeLexicon) -> int:
-    folded = text.casefold()
+def _phrase_count(folded: str, lexicon: ChromeLexicon) -> int:
+    """How many different chrome phrases (cookies, copyright, privacy) ``folded`` contains."""
     pattern = lexicon.contains_pattern
     if pattern.search(folded) is None:
         return 0

@@ -9,6 +9,7 @@ the article's prose, as the best-scoring contiguous segment.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -33,6 +34,7 @@ __all__ = [
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_FIRST = "\u3040"
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
@@ -66,6 +68,8 @@ class ChromeLexicon:
     contains: tuple[str, ...]
     contains_pattern: re.Pattern[str]
     """One pattern that finds any of ``contains`` in case-folded text."""
+    prefixes_by_char: dict[str, tuple[str, ...]]
+    """``prefixes`` by their first character: a line is checked only against its own."""
 
 
 @cache
@@ -86,14 +90,55 @@ def chrome_lexicon() -> ChromeLexicon:
         prefixes.update(item.casefold() for item in entries["prefixes"])
         contains.update(item.casefold() for item in entries["contains"])
     lines.discard("")
+    prefixes.discard("")
+    by_char: dict[str, list[str]] = {}
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        by_char.setdefault(prefix[0], []).append(prefix)
     return ChromeLexicon(
         lines=frozenset(lines),
         prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
         sections=frozenset(sections),
         comments=frozenset(comments),
         contains=tuple(sorted(contains)),
-        contains_pattern=re.compile("|".join(re.escape(phrase) for phrase in sorted(contains))),
+        contains_pattern=re.compile(_trie_pattern(contains)),
+        prefixes_by_char={char: tuple(items) for char, items in by_char.items()},
     )
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """One regular expression for ``phrases``, as a trie (``a(?:b|c)`` for "ab" and "ac").
+
+    At each position it matches the shortest phrase that starts there (a phrase that
+    extends another is left out), as an alternation of the sorted phrases does; the trie
+    tries far fewer branches per character.
+
+    >>> _trie_pattern(["cookie", "cookies", "copyright", "privacy"])
+    'co(?:okie|pyright)|privacy'
+    """
+    tree: _Trie = {}
+    for phrase in sorted(phrases):
+        node = tree
+        for char in phrase:
+            if "" in node:
+                break  # a shorter phrase ends here and always matches first
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = {}
+    pattern = _trie_branches(tree)
+    return pattern[3:-1] if pattern.startswith("(?:") else pattern
+
+
+def _trie_branches(node: _Trie) -> str:
+    branches = [
+        re.escape(char) + _trie_branches(child) for char, child in sorted(node.items()) if char
+    ]
+    if len(branches) <= 1:
+        return "".join(branches)
+    return "(?:" + "|".join(branches) + ")"
 
 
 @cache
@@ -126,17 +171,19 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
     >>> guess_language(["Der Mann und die Frau sind mit dem Hund in der Stadt, und es ist kalt."])
     'de'
     """
-    counts: dict[str, int] = {}
-    languages_of = _languages_by_word()
-    seen = 0
+    words: list[str] = []
     for text in texts:
-        words = text.casefold().split()
-        seen += len(words)
-        for word in words:
-            for language in languages_of.get(word, ()):
-                counts[language] = counts.get(language, 0) + 1
-        if seen >= limit:
+        words += text.casefold().split()
+        if len(words) >= limit:
             break
+    # Counted per distinct word, in order of first appearance (ties go to the language
+    # seen first, as when counting word by word).
+    languages_of = _languages_by_word()
+    counts: dict[str, int] = {}
+    for word, count in Counter(words).items():
+        for language in languages_of.get(word, ()):
+            counts[language] = counts.get(language, 0) + count
+    seen = len(words)
     if not counts:
         return None
     best = max(counts, key=lambda language: counts[language])
@@ -223,17 +270,19 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     """
     tokens = text.split()
     words = len(tokens)
-    cjk = len(_CJK.findall(text)) if not text.isascii() and _CJK.search(text) else 0
-    if cjk:
+    # Every CJK character is at or above U+3040: most texts need no search for them.
+    if not text.isascii() and max(text) >= _CJK_FIRST and _CJK.search(text):
+        cjk = len(_CJK.findall(text))
         words = max(words, len(_WORD.findall(text)), cjk // 2)
     terminal = bool(text) and (text[-1] in _TERMINAL) and not text.endswith(_ELLIPSIS_TEASER)
+    folded = text.casefold()
     stop_share: float | None = None
     if stopwords is not None and tokens:
-        hits = sum(map(stopwords.__contains__, text.casefold().split()))
+        hits = sum(map(stopwords.__contains__, folded.split()))
         stop_share = hits / len(tokens)
     prose = _is_prose(text, words, terminal, stop_share)
     # Chrome phrases are short: longer texts need no lexicon key.
-    key = lexicon_key(text) if len(text) <= _MAX_KEYED_CHARS else ""
+    key = _NOT_LETTERS.sub(" ", folded).strip() if len(text) <= _MAX_KEYED_CHARS else ""
     return Shape(words, len(text), terminal, stop_share, prose, key)
 
 
