@@ -147,15 +147,6 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
 
 
-@cache
-def _languages_by_word() -> dict[str, tuple[str, ...]]:
-    languages: dict[str, list[str]] = {}
-    for language, words in _stopwords().items():
-        for word in words:
-            languages.setdefault(word, []).append(language)
-    return {word: tuple(names) for word, names in languages.items()}
-
-
 def lexicon_key(text: str) -> str:
     """Reduce ``text`` to the form chrome phrases are compared in: lower case letters and spaces.
 
@@ -176,17 +167,26 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
         words += text.casefold().split()
         if len(words) >= limit:
             break
-    # Counted per distinct word, in order of first appearance (ties go to the language
-    # seen first, as when counting word by word).
-    languages_of = _languages_by_word()
+    frequency = Counter(words)
+    distinct = set(frequency)
+    stopwords = _stopwords()
     counts: dict[str, int] = {}
-    for word, count in Counter(words).items():
-        for language in languages_of.get(word, ()):
-            counts[language] = counts.get(language, 0) + count
-    seen = len(words)
+    for language, words_of_language in stopwords.items():
+        hits = distinct & words_of_language
+        if hits:
+            counts[language] = sum(map(frequency.__getitem__, hits))
     if not counts:
         return None
-    best = max(counts, key=lambda language: counts[language])
+    top = max(counts.values())
+    tied = [language for language, count in counts.items() if count == top]
+    best = tied[0]
+    if len(tied) > 1:
+        # A tie goes to the language whose stop words come first in the text.
+        order = {word: index for index, word in enumerate(frequency)}
+        best = min(
+            tied, key=lambda language: min(map(order.__getitem__, distinct & stopwords[language]))
+        )
+    seen = len(words)
     if counts[best] < _LANGUAGE_MIN_HITS or counts[best] < _LANGUAGE_MIN_SHARE * seen:
         return None
     return best
@@ -238,8 +238,11 @@ def is_header_line(text: str, title_key: str = "") -> bool:
     return bool(title_key) and comparison_key(text) == title_key
 
 
+@lru_cache(maxsize=16384)
 def comparison_key(text: str) -> str:
     """Reduce ``text`` to lower-case words separated by single spaces, for comparisons.
+
+    Cached: the headline and duplicate filters compare the same blocks.
 
     >>> comparison_key("  “Vital partner,” she said. ")
     'vital partner she said'
