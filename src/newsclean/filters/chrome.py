@@ -66,7 +66,7 @@ _SOCIAL = frozenset(
     ]
 )
 _SEPARATORS = re.compile(r"\s[|›»/·•>]\s|\s?[|›»·•]\s?")
-_SEPARATOR_CHARS = "|›»/·•>"
+_SEPARATOR_CHAR = re.compile(r"[|›»/·•>]")
 _CREDIT = re.compile(
     r"(?:\bcredit\s*(?:\.\.\.|…|:)|\b(?:photo|photograph|image|foto|bild|imagen|immagine|фото)"
     r"\s*(?::|by\b|credit\b)|\((?:[^()]{0,40}/)?\s*(?:getty images|afp|reuters|ap|epa|dpa|"
@@ -79,7 +79,8 @@ _COMMENT_COUNT = re.compile(
     r"réactions|comentarios?|comentários?|commenti|комментари\w*)(?:\s+(?:to|on|zu|à|a|para)\b|\W*$)",
     re.IGNORECASE,
 )
-_CREDIT_WORDS = ("credit", "photo", "image", "foto", "bild", "imagen", "immagine", "фото")
+# A credit has a parenthesis, a slash or one of these words: other lines need no _CREDIT.
+_CREDIT_HINT = re.compile(r"[(/]|credit|photo|image|foto|bild|imagen|immagine|фото")
 _TEASER_WORDS = (
     "read",
     "also",
@@ -191,12 +192,10 @@ def _short_line_reason(
     if phrases:
         return "a cookie, newsletter, sign-in or copyright line"
     words = shape.key.split()
-    social = sum(word in _SOCIAL for word in words)
+    social = sum(map(_SOCIAL.__contains__, words))
     if social >= 2 and 2 * social >= len(words):
         return "a share row"
-    if (
-        "(" in text or "/" in text or any(word in folded for word in _CREDIT_WORDS)
-    ) and _CREDIT.search(text):
+    if _CREDIT_HINT.search(folded) and _CREDIT.search(text):
         return "a photo caption or credit"
     if _is_separated_row(text):
         return "a navigation row or breadcrumb"
@@ -205,7 +204,7 @@ def _short_line_reason(
 
 def _is_separated_row(text: str) -> bool:
     # Every separator has one of these characters: most lines need no split.
-    if not any(char in text for char in _SEPARATOR_CHARS):
+    if not _SEPARATOR_CHAR.search(text):
         return False
     parts = [part for part in _SEPARATORS.split(text) if part.strip()]
     if len(parts) < 3:

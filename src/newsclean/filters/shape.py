@@ -147,6 +147,11 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
 
 
+@cache
+def _all_stopwords() -> frozenset[str]:
+    return frozenset().union(*_stopwords().values())
+
+
 def lexicon_key(text: str) -> str:
     """Reduce ``text`` to the form chrome phrases are compared in: lower case letters and spaces.
 
@@ -162,14 +167,19 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
     >>> guess_language(["Der Mann und die Frau sind mit dem Hund in der Stadt, und es ist kalt."])
     'de'
     """
-    words: list[str] = []
-    for text in texts:
-        words += text.casefold().split()
-        if len(words) >= limit:
-            break
-    frequency = Counter(words)
-    distinct = set(frequency)
+    texts = list(texts)
+    words = "\n".join(texts).casefold().split()
+    if len(words) >= limit:
+        # Only the texts up to the one that reaches the limit count.
+        words = []
+        for text in texts:
+            words += text.casefold().split()
+            if len(words) >= limit:
+                break
     stopwords = _stopwords()
+    # How often each stop word occurs, in order of first appearance.
+    frequency = Counter(filter(_all_stopwords().__contains__, words))
+    distinct = frequency.keys()
     counts: dict[str, int] = {}
     for language, words_of_language in stopwords.items():
         hits = distinct & words_of_language
@@ -184,7 +194,8 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
         # A tie goes to the language whose stop words come first in the text.
         order = {word: index for index, word in enumerate(frequency)}
         best = min(
-            tied, key=lambda language: min(map(order.__getitem__, distinct & stopwords[language]))
+            tied,
+            key=lambda language: min(map(order.__getitem__, distinct & stopwords[language])),
         )
     seen = len(words)
     if counts[best] < _LANGUAGE_MIN_HITS or counts[best] < _LANGUAGE_MIN_SHARE * seen:
@@ -271,21 +282,27 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     >>> shape_of("Home | World | Business").prose
     False
     """
-    tokens = text.split()
+    # Case folding never makes or removes white space: the folded text has the same tokens.
+    folded = text.casefold()
+    tokens = folded.split()
     words = len(tokens)
     # Every CJK character is at or above U+3040: most texts need no search for them.
     if not text.isascii() and max(text) >= _CJK_FIRST and _CJK.search(text):
         cjk = len(_CJK.findall(text))
         words = max(words, len(_WORD.findall(text)), cjk // 2)
     terminal = bool(text) and (text[-1] in _TERMINAL) and not text.endswith(_ELLIPSIS_TEASER)
-    folded = text.casefold()
     stop_share: float | None = None
     if stopwords is not None and tokens:
-        hits = sum(map(stopwords.__contains__, folded.split()))
-        stop_share = hits / len(tokens)
+        stop_share = sum(map(stopwords.__contains__, tokens)) / len(tokens)
     prose = _is_prose(text, words, terminal, stop_share)
-    # Chrome phrases are short: longer texts need no lexicon key.
-    key = _NOT_LETTERS.sub(" ", folded).strip() if len(text) <= _MAX_KEYED_CHARS else ""
+    # Chrome phrases are short: longer texts need no lexicon key. Words of letters only
+    # ("World News") are already in key form: only other texts need the substitution.
+    key = ""
+    if len(text) <= _MAX_KEYED_CHARS:
+        if all(map(str.isalpha, tokens)):
+            key = " ".join(tokens)
+        else:
+            key = _NOT_LETTERS.sub(" ", folded).strip()
     return Shape(words, len(text), terminal, stop_share, prose, key)
 
 
