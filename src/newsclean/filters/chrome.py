@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsclean.document import Block, Document, Edit
 from newsclean.filters.shape import (
@@ -79,8 +80,7 @@ _COMMENT_COUNT = re.compile(
     r"réactions|comentarios?|comentários?|commenti|комментари\w*)(?:\s+(?:to|on|zu|à|a|para)\b|\W*$)",
     re.IGNORECASE,
 )
-# A credit has a parenthesis, a slash or one of these words: other lines need no _CREDIT.
-_CREDIT_HINT = re.compile(r"[(/]|credit|photo|image|foto|bild|imagen|immagine|фото")
+_CREDIT_WORDS = ("credit", "photo", "image", "foto", "bild", "imagen", "immagine", "фото")
 _TEASER_WORDS = (
     "read",
     "also",
@@ -192,10 +192,13 @@ def _short_line_reason(
     if phrases:
         return "a cookie, newsletter, sign-in or copyright line"
     words = shape.key.split()
-    social = sum(map(_SOCIAL.__contains__, words))
-    if social >= 2 and 2 * social >= len(words):
-        return "a share row"
-    if _CREDIT_HINT.search(folded) and _CREDIT.search(text):
+    if not _SOCIAL.isdisjoint(words):
+        social = sum(map(_SOCIAL.__contains__, words))
+        if social >= 2 and 2 * social >= len(words):
+            return "a share row"
+    if (
+        "(" in text or "/" in text or any(word in folded for word in _CREDIT_WORDS)
+    ) and _CREDIT.search(text):
         return "a photo caption or credit"
     if _is_separated_row(text):
         return "a navigation row or breadcrumb"
@@ -250,26 +253,25 @@ class DropChrome:
         else:
             page = analyse_page(blocks, self.language or doc.meta.language)
             core, reasons = page.core, page.reasons
+        # Without a core, every block counts as inside it: only proven chrome goes.
+        start, end = (0, len(blocks)) if core is None else (core.start, core.end)
         kept: list[Block] = []
         edits: list[Edit] = []
-        for index, block in enumerate(blocks):
+        for index, (block, reason) in enumerate(zip(blocks, reasons, strict=True)):
+            inside = start <= index < end
             # An empty block shows nowhere in the text; removing it would be an invisible edit.
-            why = self._why_removed(index, block, core, reasons[index]) if block.text else None
-            if why is None:
+            if not block.text or (inside and reason is None):
                 kept.append(block)
+                continue
+            if inside:
+                why = f"chrome: {reason}"
             else:
-                edits.append(Edit(self.name, "remove", block.text, "", why))
+                where = "before" if index < start else "after"
+                why = f"{where} the article's prose: {reason or 'not part of the article'}"
+            edits.append(Edit(self.name, "remove", block.text, "", why))
         if not edits:
             return doc
         return doc.with_blocks(kept, edits)
-
-    def _why_removed(
-        self, index: int, block: Block, core: Core | None, reason: str | None
-    ) -> str | None:
-        if core is None or index in core:
-            return None if reason is None else f"chrome: {reason}"
-        where = "before" if index < core.start else "after"
-        return f"{where} the article's prose: {reason or 'not part of the article'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,9 +283,12 @@ class PageAnalysis:
     core: Core | None
 
 
-@dataclass(frozen=True, slots=True)
-class BlockFacts:
-    """What the chrome analysis knows of one block, independent of its neighbours."""
+class BlockFacts(NamedTuple):
+    """What the chrome analysis knows of one block, independent of its neighbours.
+
+    A named tuple rather than a dataclass: one is made for every distinct block, and
+    tuples are made several times faster.
+    """
 
     shape: Shape
     reason: str | None
