@@ -212,9 +212,9 @@ def _join(left: str, right: str) -> str:
 
 def _squash(text: str) -> str:
     # Most lines have no run of spaces and no tab or typographic space to squash.
+    if text.isascii():
+        return (_SPACES.sub(" ", text) if "  " in text or "\t" in text else text).strip()
     squashed = _SPACES.sub(" ", text) if "  " in text or _ODD_SPACE.search(text) else text
-    if squashed.isascii():
-        return squashed.strip()
     core = squashed.strip()
     if "\u00a0" not in squashed and "\u0085" not in squashed:
         return core
