@@ -155,6 +155,16 @@ def _all_stopwords() -> frozenset[str]:
     return frozenset().union(*_stopwords().values())
 
 
+@lru_cache(maxsize=16384)
+def _stop_words_in(text: str) -> tuple[int, tuple[str, ...]]:
+    """How many words ``text`` has, and its stop words of any language, case-folded, in order.
+
+    Cached: the headline and chrome filters guess the language of nearly the same blocks.
+    """
+    words = text.casefold().split()
+    return len(words), tuple(filter(_all_stopwords().__contains__, words))
+
+
 def lexicon_key(text: str) -> str:
     """Reduce ``text`` to the form chrome phrases are compared in: lower case letters and spaces.
 
@@ -170,18 +180,17 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
     >>> guess_language(["Der Mann und die Frau sind mit dem Hund in der Stadt, und es ist kalt."])
     'de'
     """
-    texts = list(texts)
-    words = "\n".join(texts).casefold().split()
-    if len(words) >= limit:
-        # Only the texts up to the one that reaches the limit count.
-        words = []
-        for text in texts:
-            words += text.casefold().split()
-            if len(words) >= limit:
-                break
+    seen = 0
+    found: list[str] = []
+    for text in texts:
+        count, stops = _stop_words_in(text)
+        seen += count
+        found += stops
+        if seen >= limit:
+            break
     stopwords = _stopwords()
     # How often each stop word occurs, in order of first appearance.
-    frequency = Counter(filter(_all_stopwords().__contains__, words))
+    frequency = Counter(found)
     distinct = frequency.keys()
     counts: dict[str, int] = {}
     for language, words_of_language in stopwords.items():
@@ -200,7 +209,6 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
             tied,
             key=lambda language: min(map(order.__getitem__, distinct & stopwords[language])),
         )
-    seen = len(words)
     if counts[best] < _LANGUAGE_MIN_HITS or counts[best] < _LANGUAGE_MIN_SHARE * seen:
         return None
     return best
