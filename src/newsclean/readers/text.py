@@ -149,7 +149,7 @@ def _classify(paragraph: list[str]) -> list[_Line]:
             level = 1 if stripped.startswith("=") else 2
             lines[-1] = (lines[-1][0], "heading", level, lines[-1][3])
             continue
-        heading = _ATX_HEADING.match(raw.strip(" \t"))
+        heading = _ATX_HEADING.match(raw.strip(" \t")) if stripped[0] == "#" else None
         if heading is not None:
             lines.append((_squash(heading.group(2)), "heading", len(heading.group(1)), width))
             continue
@@ -211,9 +211,11 @@ def _join(left: str, right: str) -> str:
 
 
 def _squash(text: str) -> str:
-    # Most lines have no run of spaces and no tab or typographic space to squash.
+    # Most lines have no run of spaces and no tab or typographic space to squash, once
+    # stripped (squashing and stripping commute: no run crosses the stripped ends).
     if text.isascii():
-        return (_SPACES.sub(" ", text) if "  " in text or "\t" in text else text).strip()
+        core = text.strip()
+        return _SPACES.sub(" ", core) if "  " in core or "\t" in core else core
     squashed = _SPACES.sub(" ", text) if "  " in text or _ODD_SPACE.search(text) else text
     core = squashed.strip()
     if "\u00a0" not in squashed and "\u0085" not in squashed:
