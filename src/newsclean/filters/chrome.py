@@ -138,6 +138,11 @@ _BRIDGE_SHARE = 0.5
 # Each further short line in an unbroken run costs this much more than the one before.
 _RUN_ESCALATION = 0.1
 _MAX_ESCALATION_STEPS = 40
+# The cost factor of the n-th short line in a run (index n; index 0 is never used).
+_ESCALATION = [
+    1.0 + _RUN_ESCALATION * min(run - 1, _MAX_ESCALATION_STEPS)
+    for run in range(_MAX_ESCALATION_STEPS + 2)
+]
 # A sentence with two or more chrome phrases (cookies, privacy, all rights reserved) and at
 # most this many characters is a notice, not article prose.
 _MAX_NOTICE = 300
@@ -326,10 +331,11 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
     if language is None:
         language = guess_language(block.text for block in blocks)
     facts = [block_facts(block.text, block.kind, language) for block in blocks]
-    shapes = [fact.shape for fact in facts]
-    reasons = [fact.reason for fact in facts]
-    sections = [fact.section for fact in facts]
-    weights = _weights(facts)
+    if not facts:
+        return PageAnalysis([], [], None)
+    # One list per fact, in block order.
+    shapes, reasons, sections, base_weights, headers, data = map(list, zip(*facts, strict=True))
+    weights = _weights(shapes, sections, base_weights, headers, data)
     core = prose_core(weights)
     if core is not None:
         core = _bridge_labels(core, weights, sections)
@@ -345,7 +351,13 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
     return PageAnalysis(shapes, reasons, core)
 
 
-def _weights(facts: Sequence[BlockFacts]) -> list[float]:
+def _weights(
+    shapes: Sequence[Shape],
+    sections: Sequence[float],
+    base_weights: Sequence[float],
+    headers: Sequence[bool],
+    data: Sequence[bool],
+) -> list[float]:
     """Each block's weight, with two priors: prose that follows a byline or date line near
     the top is the article's opening; prose after a section heading (Related, Comments) is
     more likely teasers and comments."""
@@ -355,29 +367,34 @@ def _weights(facts: Sequence[BlockFacts]) -> list[float]:
     anchor = 0
     anchors_left = _MAX_ANCHORS
     run = 0
-    tabular = _tabular(facts)
-    for index, fact in enumerate(facts):
-        weight = _DATA_SHARE * fact.shape.chars if index in tabular else fact.base_weight
-        section = fact.section
-        after_comments = after_comments or section == COMMENTS_COST
+    tabular = _tabular(data)
+    for index, (weight, section, header) in enumerate(
+        zip(base_weights, sections, headers, strict=True)
+    ):
+        if tabular and index in tabular:
+            weight = _DATA_SHARE * shapes[index].chars
         if section:
+            after_comments = after_comments or section == COMMENTS_COST
             discount = (
                 _AFTER_COMMENTS_SHARE if after_comments else min(discount, _AFTER_SECTION_SHARE)
             )
-        # A subheading or two between paragraphs is normal; ten short lines in a row are a menu.
-        run = 0 if weight > 0 else run + 1
-        if weight < 0:
-            weight *= 1.0 + _RUN_ESCALATION * min(run - 1, _MAX_ESCALATION_STEPS)
         if weight > 0:
+            run = 0
             weight *= discount
             if anchor > 0:
                 weight += _BYLINE_BONUS
                 anchors_left -= 1
             anchor = 0
-        elif anchors_left and not after_comments and fact.header:
-            anchor = _BYLINE_REACH
         else:
-            anchor -= 1
+            # A subheading or two between paragraphs is normal; ten short lines in a row
+            # are a menu.
+            run += 1
+            if weight < 0:
+                weight *= _ESCALATION[min(run, len(_ESCALATION) - 1)]
+            if anchors_left and not after_comments and header:
+                anchor = _BYLINE_REACH
+            else:
+                anchor -= 1
         weights.append(weight)
     return weights
 
@@ -412,13 +429,15 @@ def _block_reason(
     return reason
 
 
-def _tabular(facts: Sequence[BlockFacts]) -> set[int]:
+def _tabular(data: Sequence[bool]) -> set[int]:
     """Indexes of runs of data lines ("3a etapa: 22 de abril – Velopark"): a table or
     schedule in the article, which counts like prose."""
     found: set[int] = set()
+    if data.count(True) < _DATA_MIN_RUN:
+        return found
     start = 0
-    for index in range(len(facts) + 1):
-        if index < len(facts) and facts[index].data:
+    for index in range(len(data) + 1):
+        if index < len(data) and data[index]:
             continue
         if index - start >= _DATA_MIN_RUN:
             found.update(range(start, index))
