@@ -390,7 +390,7 @@ def _weights(
             # are a menu.
             run += 1
             if weight < 0:
-                weight *= _ESCALATION[min(run, len(_ESCALATION) - 1)]
+                weight *= _ESCALATION[run] if run < len(_ESCALATION) else _ESCALATION[-1]
             if anchors_left and not after_comments and header:
                 anchor = _BYLINE_REACH
             else:
