@@ -319,6 +319,10 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     if len(text) <= _MAX_KEYED_CHARS:
         if all(map(str.isalpha, tokens)):
             key = " ".join(tokens)
+        elif _DIGIT.search(folded) is None:
+            # Without digits it is the comparison key, which the headline and duplicate
+            # filters need too (and find in its cache).
+            key = comparison_key(text)
         elif folded.isascii():
             key = " ".join(folded.translate(_ASCII_NOT_LETTERS).split())
         else:
