@@ -172,7 +172,21 @@ def lexicon_key(text: str) -> str:
     >>> lexicon_key("  Share  this Article! ")
     'share this article'
     """
-    return _NOT_LETTERS.sub(" ", text.casefold()).strip()
+    folded = text.casefold()
+    return _lexicon_key(text, folded, folded.split())
+
+
+def _lexicon_key(text: str, folded: str, tokens: list[str]) -> str:
+    """:func:`lexicon_key` of ``text``, given its case-folded form and that form's tokens."""
+    if all(map(str.isalpha, tokens)):
+        return " ".join(tokens)  # words of letters only ("World News") are in key form
+    if _DIGIT.search(folded) is None:
+        # Without digits it is the comparison key, which the headline and duplicate filters
+        # need too (and find in its cache).
+        return comparison_key(text)
+    if folded.isascii():
+        return " ".join(folded.translate(_ASCII_NOT_LETTERS).split())
+    return _NOT_LETTERS.sub(" ", folded).strip()
 
 
 def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
@@ -313,20 +327,8 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     if stopwords is not None and tokens:
         stop_share = sum(map(stopwords.__contains__, tokens)) / len(tokens)
     prose = _is_prose(text, words, terminal, stop_share)
-    # Chrome phrases are short: longer texts need no lexicon key. Words of letters only
-    # ("World News") are already in key form: only other texts need the substitution.
-    key = ""
-    if len(text) <= _MAX_KEYED_CHARS:
-        if all(map(str.isalpha, tokens)):
-            key = " ".join(tokens)
-        elif _DIGIT.search(folded) is None:
-            # Without digits it is the comparison key, which the headline and duplicate
-            # filters need too (and find in its cache).
-            key = comparison_key(text)
-        elif folded.isascii():
-            key = " ".join(folded.translate(_ASCII_NOT_LETTERS).split())
-        else:
-            key = _NOT_LETTERS.sub(" ", folded).strip()
+    # Chrome phrases are short: longer texts need no lexicon key.
+    key = _lexicon_key(text, folded, tokens) if len(text) <= _MAX_KEYED_CHARS else ""
     return Shape(words, len(text), terminal, stop_share, prose, key)
 
 
