@@ -320,7 +320,7 @@ def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
         and not section
         and not prose
         and shape.words >= _DATA_MIN_WORDS
-        and ("–" in text or ":" in text)
+        and ("–" in text or ":" in text)  # what _DATA_LINE needs besides a digit
         and _DATA_LINE.search(text) is not None
     )
     return BlockFacts(shape, reason, section, weight, header, data)
