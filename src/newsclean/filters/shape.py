@@ -180,10 +180,6 @@ def _lexicon_key(text: str, folded: str, tokens: list[str]) -> str:
     """:func:`lexicon_key` of ``text``, given its case-folded form and that form's tokens."""
     if all(map(str.isalpha, tokens)):
         return " ".join(tokens)  # words of letters only ("World News") are in key form
-    if _DIGIT.search(folded) is None:
-        # Without digits it is the comparison key, which the headline and duplicate filters
-        # need too (and find in its cache).
-        return comparison_key(text)
     if folded.isascii():
         return " ".join(folded.translate(_ASCII_NOT_LETTERS).split())
     return _NOT_LETTERS.sub(" ", folded).strip()
