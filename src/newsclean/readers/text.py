@@ -120,7 +120,9 @@ def _blocks(text: str) -> Iterator[Block]:
             continue
         size = len(paragraph)
         first = True
-        for (line, kind, level, _), count in _merge(_classify(paragraph)):
+        lines = _classify(paragraph)
+        merged = [(lines[0], 1)] if size == 1 else _merge(lines)
+        for (line, kind, level, _), count in merged:
             if line:
                 if kind == "paragraph" and size > 1 and count < size:
                     kind = "line"
@@ -167,9 +169,6 @@ def _classify(paragraph: list[str]) -> list[_Line]:
 
 def _merge(lines: list[_Line]) -> Iterator[tuple[_Line, int]]:
     """Join hard-wrapped lines back into paragraphs; yield each block with its line count."""
-    if len(lines) == 1:
-        yield lines[0], 1
-        return
     wrapped = _is_wrapped(lines)
     pending: _Line | None = None
     count = 0
