@@ -86,8 +86,11 @@ def _find_title(blocks: Sequence[Block], page: PageAnalysis) -> int | None:
     if not candidates:
         return None
     keys = [comparison_key(block.text) for block in blocks]
+    # Keys hold no line break: a key is in another block's key iff the joined keys hold
+    # it more than once.
+    joined = "\n".join(keys)
     for index in candidates:
-        if _printed_again(keys, index):
+        if _printed_again(keys, joined, index):
             return index
     return candidates[-1]
 
@@ -104,9 +107,11 @@ def _title_like(block: Block, shape: Shape, reason: str | None) -> bool:
     return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
 
 
-def _printed_again(keys: list[str], index: int) -> bool:
+def _printed_again(keys: list[str], joined: str, index: int) -> bool:
     key = keys[index]
-    return any(other != "" and i != index and key in other for i, other in enumerate(keys))
+    if key:
+        return joined.count(key) > 1
+    return any(other != "" and i != index for i, other in enumerate(keys))
 
 
 def _find_dek(

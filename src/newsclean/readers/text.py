@@ -11,9 +11,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-
-import regex
 
 from newsclean.document import Block, BlockKind, Document, Metadata
 from newsclean.errors import InputTypeError
@@ -24,22 +21,24 @@ __all__ = ["read_text", "split_paragraphs"]
 # be bytes of mojibake ("…" in windows-1252 read as latin-1 is NEL; "à" in UTF-8 read as
 # windows-1252 is "Ã" and a no-break space), which FixEncoding can only repair if they are
 # still there (a lone NEL is repaired to the "…" it was in windows-1252).
-_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
+_OTHER_NEWLINES = ("\u2028", "\u2029", "\x0b", "\x0c")
 _SPACES = re.compile(
     r"[ \t\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u2000-\u200a\u202f\u205f\u3000]"
 )
+# What _SPACES changes besides runs of plain spaces: lines with neither are left alone.
+_ODD_SPACE = re.compile(r"[\t\u2000-\u200a\u202f\u205f\u3000]")
 # First characters of the lines that may be markdown markup (headings, bullets, quotes,
 # numbered items, setext underlines); any other line is plain text.
 _MARKERS = frozenset("#*-+•·▪◦‣>=~`0123456789")
 # A line may end in a no-break space or NEL that is the last byte of a mojibake sequence
 # (UTF-8 "à" read as windows-1252 is "Ã" and a no-break space); after a non-ASCII character
 # it is kept for FixEncoding, which repairs it or trims it.
-_MOJIBAKE_TAIL = regex.compile(r"[^\x00-\x7f\s]([\u00a0\u0085]+)[ \t]*$")
-_ATX_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT_UNDERLINE = regex.compile(r"^(?:=+|-+)[ \t]*$")
-_BULLET = regex.compile(r"^[ \t]*(?:[*\-+•·▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
-_QUOTE = regex.compile(r"^[ \t]*>[ \t]?")
-_FENCE = regex.compile(r"^[ \t]*(```|~~~)")
+_MOJIBAKE_TAIL = re.compile(r"[^\x00-\x7f\s]([\u00a0\u0085]+)[ \t]*$")
+_ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
+_BULLET = re.compile(r"^[ \t]*(?:[*\-+•·▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
+_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 
 # Hard-wrapped prose: every line but the last reaches at least this share of the widest
 # line, which is itself between these widths (text browsers wrap at 72-80 columns, e-mail
@@ -49,12 +48,9 @@ _WRAP_MAX_WIDTH = 100
 _WRAP_SHARE = 0.75
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    text: str
-    kind: BlockKind
-    level: int
-    raw_width: int
+# One classified source line: its text (markers removed, spaces squashed), its kind, its
+# level (heading level) and the width of the raw line.
+_Line = tuple[str, BlockKind, int, int]
 
 
 def read_text(text: str) -> Document:
@@ -65,8 +61,16 @@ def read_text(text: str) -> Document:
     """
     if not isinstance(text, str):
         raise InputTypeError(f"read_text() takes str, not {type(text).__name__}")
-    blocks = list(_blocks(_NEWLINES.sub("\n", text)))
-    return Document(blocks=tuple(blocks), meta=Metadata())
+    return Document(blocks=tuple(_blocks(_normalise_newlines(text))), meta=Metadata())
+
+
+def _normalise_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for separator in _OTHER_NEWLINES:
+        if separator in text:
+            text = text.replace(separator, "\n")
+    return text
 
 
 def split_paragraphs(text: str) -> list[list[str]]:
@@ -106,23 +110,26 @@ def split_paragraphs(text: str) -> list[list[str]]:
 
 def _blocks(text: str) -> Iterator[Block]:
     position = 0
+    has_fences = "```" in text or "~~~" in text
     for paragraph in split_paragraphs(text):
-        if _FENCE.match(paragraph[0]):
+        if has_fences and _FENCE.match(paragraph[0]):
             body = "\n".join(paragraph[1:-1] if len(paragraph) > 1 else []).strip("\n")
             if body.strip():
                 yield Block(body, kind="preformatted", position=position)
                 position += 1
             continue
+        size = len(paragraph)
         first = True
-        for line, count in _merge(_classify(paragraph)):
-            if line.text:
-                kind: BlockKind = line.kind
-                if kind == "paragraph" and len(paragraph) > 1 and count < len(paragraph):
+        lines = _classify(paragraph)
+        merged = [(lines[0], 1)] if size == 1 else _merge(lines)
+        for (line, kind, level, _), count in merged:
+            if line:
+                if kind == "paragraph" and size > 1 and count < size:
                     kind = "line"
                 yield Block(
-                    line.text,
+                    line,
                     kind=kind,
-                    level=line.level,
+                    level=level,
                     position=position,
                     line_count=count,
                     blank_before=first,
@@ -138,25 +145,25 @@ def _classify(paragraph: list[str]) -> list[_Line]:
         width = len(stripped)
         if stripped[:1] not in _MARKERS:
             # Most lines start with a letter: no heading, bullet or quote to look for.
-            lines.append(_Line(_squash(raw), "paragraph", 0, width))
+            lines.append((_squash(raw), "paragraph", 0, width))
             continue
-        if len(lines) == 1 and lines[-1].kind == "paragraph" and _SETEXT_UNDERLINE.match(raw):
-            level = 1 if raw.strip().startswith("=") else 2
-            lines[-1] = _Line(lines[-1].text, "heading", level, lines[-1].raw_width)
+        if len(lines) == 1 and lines[-1][1] == "paragraph" and _SETEXT_UNDERLINE.match(raw):
+            level = 1 if stripped.startswith("=") else 2
+            lines[-1] = (lines[-1][0], "heading", level, lines[-1][3])
             continue
-        heading = _ATX_HEADING.match(raw.strip(" \t"))
+        heading = _ATX_HEADING.match(raw.strip(" \t")) if stripped[0] == "#" else None
         if heading is not None:
-            lines.append(_Line(_squash(heading.group(2)), "heading", len(heading.group(1)), width))
+            lines.append((_squash(heading.group(2)), "heading", len(heading.group(1)), width))
             continue
         bullet = _BULLET.match(raw)
         if bullet is not None:
-            lines.append(_Line(_squash(raw[bullet.end() :]), "list_item", 0, width))
+            lines.append((_squash(raw[bullet.end() :]), "list_item", 0, width))
             continue
         quote = _QUOTE.match(raw)
         if quote is not None:
-            lines.append(_Line(_squash(raw[quote.end() :]), "quote", 0, width))
+            lines.append((_squash(raw[quote.end() :]), "quote", 0, width))
             continue
-        lines.append(_Line(_squash(raw), "paragraph", 0, width))
+        lines.append((_squash(raw), "paragraph", 0, width))
     return lines
 
 
@@ -166,14 +173,12 @@ def _merge(lines: list[_Line]) -> Iterator[tuple[_Line, int]]:
     pending: _Line | None = None
     count = 0
     for line in lines:
-        joinable = pending is not None and (
-            (wrapped and line.kind == "paragraph" and pending.kind in ("paragraph", "list_item"))
-            or (line.kind == "quote" and pending.kind == "quote")
-        )
-        if pending is not None and joinable:
-            pending = _Line(
-                _join(pending.text, line.text), pending.kind, pending.level, line.raw_width
-            )
+        kind = line[1]
+        if pending is not None and (
+            (wrapped and kind == "paragraph" and pending[1] in ("paragraph", "list_item"))
+            or (kind == "quote" and pending[1] == "quote")
+        ):
+            pending = (_join(pending[0], line[0]), pending[1], pending[2], line[3])
             count += 1
             continue
         if pending is not None:
@@ -184,18 +189,18 @@ def _merge(lines: list[_Line]) -> Iterator[tuple[_Line, int]]:
 
 
 def _is_wrapped(lines: list[_Line]) -> bool:
-    prose = [line for line in lines if line.kind in ("paragraph", "list_item")]
+    prose = [line for line in lines if line[1] in ("paragraph", "list_item")]
     if len(prose) < 2 or len(prose) != len(lines):
         return False
     # A line of fields ("Jane Doe | Taipei | Updated: ...") is a byline or menu, not prose.
-    if any(line.text.count(" | ") >= 2 for line in prose):
+    if any(line[0].count(" | ") >= 2 for line in prose):
         return False
-    widest = max(line.raw_width for line in prose)
+    widest = max(line[3] for line in prose)
     if not _WRAP_MIN_WIDTH <= widest <= _WRAP_MAX_WIDTH:
         return False
     # A line followed by a continuation line (not a new bullet) must reach near the width.
-    cut = [line for line, after in itertools.pairwise(prose) if after.kind == "paragraph"]
-    return bool(cut) and all(line.raw_width >= _WRAP_SHARE * widest for line in cut)
+    cut = [line for line, after in itertools.pairwise(prose) if after[1] == "paragraph"]
+    return bool(cut) and all(line[3] >= _WRAP_SHARE * widest for line in cut)
 
 
 def _join(left: str, right: str) -> str:
@@ -205,7 +210,12 @@ def _join(left: str, right: str) -> str:
 
 
 def _squash(text: str) -> str:
-    squashed = _SPACES.sub(" ", text)
+    # Most lines have no run of spaces and no tab or typographic space to squash, once
+    # stripped (squashing and stripping commute: no run crosses the stripped ends).
+    if text.isascii():
+        core = text.strip()
+        return _SPACES.sub(" ", core) if "  " in core or "\t" in core else core
+    squashed = _SPACES.sub(" ", text) if "  " in text or _ODD_SPACE.search(text) else text
     core = squashed.strip()
     if "\u00a0" not in squashed and "\u0085" not in squashed:
         return core
