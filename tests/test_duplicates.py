@@ -19,6 +19,8 @@ CASES = load_cases("duplicates")
 @pytest.mark.parametrize("case", CASES, ids=[case["label"] for case in CASES])
 def test_duplicates_cases(case: dict[str, Any]) -> None:
     doc = read_text(case["input"])
+    if "title" in case:
+        doc = doc.with_meta(title=case["title"])
     cleaned = DropDuplicates()(doc)
     expected = case["expected"] if case["expected"] is not None else doc.text
     assert cleaned.text == expected
