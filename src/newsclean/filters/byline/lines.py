@@ -114,12 +114,16 @@ def parse_byline(
         return None
     dates = find_dates(text, reference=reference, languages=languages)
     pieces, rest = _cut_at_dates(text, dates)
-    segments = [
-        _segment(part) for piece in pieces for part in _SEGMENTS.split(piece) if part.strip()
-    ]
+    segments: list[_Segment] = []
+    for piece in pieces:
+        for part in _SEGMENTS.split(piece):
+            if part.strip():
+                segment = _segment(part)
+                if segment.kind == "other":
+                    # Not a byline (nothing below turns an "other" segment into another).
+                    return None
+                segments.append(segment)
     segments = _places_after_people(segments)
-    if any(segment.kind == "other" for segment in segments):
-        return None
     people = [segment for segment in segments if segment.kind == "people"]
     usable = [d for d in dates if "reference: now" not in d.assumptions]
     if people and not (

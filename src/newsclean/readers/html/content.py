@@ -14,6 +14,7 @@ containers that read as its continuation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -87,9 +88,10 @@ def guess_language(declared: str | None, blocks: Sequence[RawBlock]) -> str | No
             break
     if not words:
         return None
+    counts = Counter(words)
     best, best_hits = None, 0
     for lang, stops in _stopwords().items():
-        hits = sum(1 for word in words if word in stops)
+        hits = sum([counts[word] for word in stops.intersection(counts)])
         if hits > best_hits:
             best, best_hits = lang, hits
     return best if best_hits * 10 >= len(words) else None

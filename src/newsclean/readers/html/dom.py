@@ -28,7 +28,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean.document import BlockKind
-from newsclean.readers.html.signals import BOILERPLATE, NEUTRAL, container_mark
+from newsclean.readers.html.signals import BOILERPLATE, NEUTRAL, container_mark, tag_marks
 from newsclean.readers.html.tokens import split_tokens
 
 __all__ = [
@@ -312,6 +312,7 @@ def walk(body: LexborNode, *, skip_boilerplate: bool = True) -> Page:
     fragments: list[str] = []
     link_chars = links = pre = lists = 0
     stack: list[tuple[LexborNode, str]] = []
+    bare_marks = tag_marks()
     node = body.child
     while True:
         if node is None:
@@ -358,7 +359,10 @@ def walk(body: LexborNode, *, skip_boilerplate: bool = True) -> Page:
                 fragments, link_chars = [], 0
             parent = opened[-1]
             attrs = node.attributes
-            mark = container_mark(tag, attrs)
+            if attrs or "-" in tag:
+                mark = container_mark(tag, attrs)
+            else:
+                mark = bare_marks.get(tag, NEUTRAL)
             container = Container(
                 tag, attrs, parent, containers[parent].depth + 1, len(blocks), mark
             )

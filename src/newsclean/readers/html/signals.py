@@ -15,7 +15,7 @@ from typing import Any
 from newsclean import lexicon
 from newsclean.readers.html.tokens import token_list
 
-__all__ = ["BOILERPLATE", "CONTENT", "NEUTRAL", "Signals", "container_mark", "signals"]
+__all__ = ["BOILERPLATE", "CONTENT", "NEUTRAL", "Signals", "container_mark", "signals", "tag_marks"]
 
 BOILERPLATE = -1
 NEUTRAL = 0
@@ -66,7 +66,7 @@ def container_mark(tag: str, attrs: Mapping[str, Any]) -> int:
     (-1, 1)
     """
     if not attrs and "-" not in tag:
-        return _tag_mark(tag)
+        return tag_marks().get(tag, NEUTRAL)
     get = attrs.get
     return _mark(tag, get("class") or "", get("id") or "", get("role") or "", get("itemprop") or "")
 
@@ -87,11 +87,13 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return words if words and words[0] not in signals().state_prefixes else ()
 
 
-def _tag_mark(tag: str) -> int:
+@cache
+def tag_marks() -> dict[str, int]:
+    """The mark of each tag that gives one by itself (any other bare tag is ``NEUTRAL``)."""
     sig = signals()
-    if tag in sig.boilerplate_tags:
-        return BOILERPLATE
-    return CONTENT if tag in sig.content_tags else NEUTRAL
+    marks = dict.fromkeys(sig.content_tags, CONTENT)
+    marks.update(dict.fromkeys(sig.boilerplate_tags, BOILERPLATE))
+    return marks
 
 
 # Pages repeat the same class names many times; the cache holds a few thousand of them.
