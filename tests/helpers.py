@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 TESTS = Path(__file__).resolve().parent
@@ -28,3 +31,18 @@ def load_cases(name: str) -> list[dict[str, Any]]:
 def seed_ids() -> list[str]:
     """The seeds' ids (file stems) in ``tests/fixtures/seeds``."""
     return sorted(path.stem for path in (FIXTURES / "seeds").glob("*.txt"))
+
+
+def benchmark_metric() -> ModuleType:
+    """The article-extraction metric of ``benchmarks/_metric.py``, imported by path."""
+    name = "_newsclean_bench_metric"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = TESTS.parent / "benchmarks" / "_metric.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
+from helpers import benchmark_metric
 
-def _load() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "_metric.py"
-    spec = importlib.util.spec_from_file_location("_bench_metric", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-metric = _load()
+metric = benchmark_metric()
 
 
 def test_tokens_are_unicode_word_runs() -> None:

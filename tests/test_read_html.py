@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import importlib.util
 import json
 import os
-import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -18,6 +16,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
+from helpers import benchmark_metric
 from newsclean.errors import InputTypeError
 from newsclean.readers import read_bytes
 from newsclean.readers.html import read_html
@@ -265,14 +264,7 @@ def test_meta_authors_go_through_the_byline_rules() -> None:
 
 
 def _metric() -> ModuleType:
-    path = ROOT / "benchmarks" / "_metric.py"
-    spec = importlib.util.spec_from_file_location("_bench_metric_html", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_metric()
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"benchmark corpus not found at {CORPUS}")

@@ -51,7 +51,12 @@ class Chunk:
     attributed: bool = False
 
 
-def _phrase_alternation(words: Iterable[str]) -> str:
+def phrase_alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, longest first, spaces matching any white space.
+
+    >>> print(phrase_alternation(["by", "written by"]))
+    (?:written\\s+by|by)
+    """
     escaped = sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
     return "(?:" + "|".join(escaped) + ")"
 
@@ -79,11 +84,11 @@ class _Words:
 def _words() -> _Words:
     data: dict[str, Any] = load("bylines")
     by = [phrase for phrases in data["by"].values() for phrase in phrases]
-    plain = _phrase_alternation(p for p in by if not p.endswith(":"))
-    colon = _phrase_alternation(p.rstrip(":") for p in by if p.endswith(":"))
-    roles = _phrase_alternation(data["roles"])
-    modifiers = _phrase_alternation(data["role_modifiers"])
-    agency = _phrase_alternation(data["agencies"])
+    plain = phrase_alternation(p for p in by if not p.endswith(":"))
+    colon = phrase_alternation(p.rstrip(":") for p in by if p.endswith(":"))
+    roles = phrase_alternation(data["roles"])
+    modifiers = phrase_alternation(data["role_modifiers"])
+    agency = phrase_alternation(data["agencies"])
     role = (
         rf"(?:{agency}\s+)?(?:(?:{modifiers})\s+)*{roles}"
         rf"(?:\s+(?:for|at|of|to|on|für|de|du|di|del)\s+.+)?"
@@ -99,14 +104,14 @@ def _words() -> _Words:
         trailing_role=regex.compile(rf"[\s,]+(?:{modifiers}\s+)*{roles}$", regex.I),
         agencies=frozenset(data["agencies"]),
         outlet_words=frozenset(data["outlet_words"]),
-        desks=regex.compile(rf"(?<!\w){_phrase_alternation(data['desks'])}(?!\w)", regex.I),
+        desks=regex.compile(rf"(?<!\w){phrase_alternation(data['desks'])}(?!\w)", regex.I),
         particles=frozenset(data["particles"]),
         hyphen_particles=frozenset(data["hyphen_particles"]),
         suffixes=frozenset(data["suffixes"]),
         mac_names=frozenset(data["mac_names"]),
         not_name_words=frozenset(data["not_name_words"]),
         ignorable=regex.compile(
-            rf"(?:^|\s+)(?:{_phrase_alternation(data['ignorable'])})\s*:?\s*$", regex.I
+            rf"(?:^|\s+)(?:{phrase_alternation(data['ignorable'])})\s*:?\s*$", regex.I
         ),
     )
 

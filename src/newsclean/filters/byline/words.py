@@ -5,7 +5,6 @@ The words come from ``lexicon/bylines.json``; they are compiled once per process
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -14,6 +13,7 @@ from typing import Any
 import regex
 
 from newsclean.authors import fix_capitals
+from newsclean.authors import phrase_alternation as alternation
 from newsclean.lexicon import load
 
 __all__ = ["MAX_BYLINE_WORDS", "DateValue", "Lexicon", "alternation", "lexicon", "place_name"]
@@ -43,12 +43,6 @@ class Lexicon:
     bio_headings: frozenset[str]
     agencies: frozenset[str]
     not_place: frozenset[str]
-
-
-def alternation(words: Sequence[str]) -> str:
-    """A pattern matching any of ``words``, longest first, spaces matching any white space."""
-    escaped = sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return "(?:" + "|".join(escaped) + ")"
 
 
 @cache
