@@ -35,7 +35,6 @@ __all__ = [
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CJK_FIRST = "\u3040"
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NON_WORD = re.compile(r"[\W_]+")
 # The same for ASCII text, as tables for str.translate (several times faster than a regex).
@@ -314,8 +313,8 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     folded = text.casefold()
     tokens = folded.split()
     words = len(tokens)
-    # Every CJK character is at or above U+3040: most texts need no search for them.
-    if not text.isascii() and max(text) >= _CJK_FIRST and _CJK.search(text):
+    # An ASCII text needs no search for CJK characters (one regex scan is cheaper than max()).
+    if not text.isascii() and _CJK.search(text):
         cjk = len(_CJK.findall(text))
         words = max(words, len(_WORD.findall(text)), cjk // 2)
     terminal = bool(text) and (text[-1] in _TERMINAL) and not text.endswith(_ELLIPSIS_TEASER)
