@@ -53,7 +53,8 @@ class DropDuplicates:
             reason = self._reason(block, key, title_key, seen, keys, index)
             if reason is None:
                 kept.append(block)
-                if len(key.split()) >= self.min_words or block.kind == "heading":
+                # A key is words joined by single spaces: its word count needs no split.
+                if (key.count(" ") + 1 if key else 0) >= self.min_words or block.kind == "heading":
                     seen.add(key)
             else:
                 edits.append(Edit(self.name, "remove", block.text, "", reason))
