@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,7 @@ from newsclean.filters.shape import (
 
 # Texts from a small alphabet of letters, digits, spaces and punctuation (ASCII and not),
 # so that keys, phrases and stop words actually occur.
-_CHARS = st.sampled_from(list("ab cdeio_-.,:;!?|/()'\"\t\n0123456789éßΣσж中’«»\u00a0\u2003ͅ"))
+_CHARS = st.sampled_from(list("ab cdeio_-.,:;!?|/()'\"\t\n0123456789éßΣσж中’“—«»\u00a0\u2003ͅ"))
 _TEXT = st.text(_CHARS, max_size=60)
 _WORDS = st.sampled_from(["the", "and", "der", "und", "le", "de", "la", "el", "и", "a", "x"])
 
@@ -111,3 +112,19 @@ def test_guess_language_stops_after_the_text_that_reaches_the_limit() -> None:
     texts = ["und der die das " * 3, "the and of to " * 10]
     assert guess_language(texts, limit=10) == "de"
     assert guess_language(texts, limit=100) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Vital partner,” she said — again…", "vital partner she said again"),
+        ("Don’t stop_here", "don t stop here"),
+        ("Straße – Köln’s «Dom»", "strasse köln s dom"),
+        ("東京、大阪。", "東京 大阪"),
+        ("a\ud800b ’", "a b"),
+        ("— … ’", ""),
+    ],
+)
+def test_comparison_keys_of_typographic_text(text: str, expected: str) -> None:
+    assert comparison_key(text) == expected
+    assert comparison_key(text) == re.sub(r"[\W_]+", " ", text.casefold()).strip()

@@ -40,6 +40,13 @@ _NON_WORD = re.compile(r"[\W_]+")
 # The same for ASCII text, as tables for str.translate (several times faster than a regex).
 _ASCII_NOT_LETTERS = {code: " " for code in range(128) if not chr(code).isalpha()}
 _ASCII_NON_WORD = {code: " " for code in range(128) if not chr(code).isalnum()}
+# The same as a bytes table for UTF-8 text: ASCII bytes that are no letter or digit become
+# spaces; the bytes of other characters (all 128 and above) stay.
+_UTF8_NON_WORD = bytes(
+    32 if code < 128 and not chr(code).isalnum() else code for code in range(256)
+)
+# The marks other than ASCII punctuation that most often stand between words in news text.
+_TYPOGRAPHIC_MARKS = "’“”—–‘…"
 _DIGIT = re.compile(r"\d")
 _INNER_PUNCT = re.compile(r"[,;:]|[.!?。！？](?=\s)")
 _TERMINAL = frozenset('.!?。！？…"”’»」』')
@@ -282,6 +289,17 @@ def comparison_key(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
         return " ".join(folded.translate(_ASCII_NON_WORD).split())
+    # Blank out ASCII punctuation byte by byte (UTF-8 keeps ASCII bytes out of the other
+    # characters) and the common typographic marks; when only letters and digits are left
+    # between the spaces, the words are the key. Otherwise the regex decides.
+    spaced = folded.encode("utf-8", "surrogatepass").translate(_UTF8_NON_WORD)
+    rest = spaced.decode("utf-8", "surrogatepass")
+    for mark in _TYPOGRAPHIC_MARKS:
+        if mark in rest:
+            rest = rest.replace(mark, " ")
+    words = rest.split()
+    if "".join(words).isalnum():
+        return " ".join(words)
     return _NON_WORD.sub(" ", folded).strip()
 
 
