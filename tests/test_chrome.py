@@ -83,3 +83,28 @@ def test_idempotent_on_mixed_pages(parts: list[str]) -> None:
     doc = read_text("\n\n".join(parts))
     once = DropChrome()(doc)
     assert DropChrome()(once).blocks == once.blocks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read more: " + "the council met again on Monday to discuss the budget. " * 4,
+        "We use cookies. By continuing you accept our privacy policy. " * 4,
+        "Officials met on Monday to discuss the new trade deal, the ministry said. " * 3,
+        "Home World Business Sport Culture Opinion Video Podcasts Weather " * 4,
+        "1234 - 5678 / 9012 " * 12,
+    ],
+)
+def test_reason_of_a_line_too_long_for_the_lexicon_is_the_full_analysis(text: str) -> None:
+    text = text.strip()
+    from newsclean.filters.chrome import _block_reason, _phrase_count, _reason_alone
+    from newsclean.filters.shape import cached_shape, chrome_lexicon
+
+    assert 200 < len(text) <= 300
+    lexicon = chrome_lexicon()
+    folded = text.casefold()
+    for kind in ("paragraph", "table_cell"):
+        full = _block_reason(
+            text, folded, kind, cached_shape(text, "en"), lexicon, _phrase_count(folded, lexicon)
+        )
+        assert _reason_alone.__wrapped__(text, kind, "en") == full

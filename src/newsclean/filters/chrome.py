@@ -414,8 +414,15 @@ def _proven_chrome(block: Block, language: str | None) -> str | None:
 def _reason_alone(text: str, kind: str, language: str | None) -> str | None:
     lexicon = chrome_lexicon()
     folded = text.casefold()
+    phrases = _phrase_count(folded, lexicon)
+    if len(text) > _MAX_PHRASE_LINE and _NO_WORDS.match(text) is None:
+        # Too long for a lexicon key or the short-line checks, and with words: only a
+        # teaser label or a notice is chrome, and the shape decides neither.
+        if folded.startswith(_TEASER_WORDS) and _STRONG_PREFIX.match(text):
+            return "a teaser for another article"
+        return _NOTICE if phrases >= 2 else None
     shape = cached_shape(text, language)
-    return _block_reason(text, folded, kind, shape, lexicon, _phrase_count(folded, lexicon))
+    return _block_reason(text, folded, kind, shape, lexicon, phrases)
 
 
 def _block_reason(
