@@ -20,6 +20,8 @@ __all__ = ["BOILERPLATE", "CONTENT", "NEUTRAL", "Signals", "container_mark", "si
 BOILERPLATE = -1
 NEUTRAL = 0
 CONTENT = 1
+_SAYS_BOILERPLATE = 1
+_SAYS_CONTENT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +73,27 @@ def container_mark(tag: str, attrs: Mapping[str, Any]) -> int:
     return _mark(tag, get("class") or "", get("id") or "", get("role") or "", get("itemprop") or "")
 
 
-def _class_tokens(classes: str, ident: str) -> list[str]:
-    """The words of the class names and id, except those of state names ("has-sidebar")."""
-    tokens: list[str] = []
-    for name in (*classes.split(), ident):
-        tokens.extend(_name_tokens(name))
-    return tokens
+# Every ASCII character that is not a letter or digit: where an ASCII class name splits.
+_ASCII_SEPARATORS = str.maketrans(
+    dict.fromkeys((chr(code) for code in range(128) if not chr(code).isalnum()), " ")
+)
 
 
 # Class names recur across elements and pages far more than whole class attributes do.
 @lru_cache(maxsize=8192)
-def _name_tokens(name: str) -> tuple[str, ...]:
-    """The words of one class name or id; none for a state name ("has-sidebar")."""
-    words = tuple(word for word in token_list(name) if word)
-    return words if words and words[0] not in signals().state_prefixes else ()
+def _name_signal(name: str) -> int:
+    """What one class name or id says: ``_SAYS_BOILERPLATE`` and/or ``_SAYS_CONTENT`` bits
+    for its words (none for a state name such as "has-sidebar")."""
+    if name.isascii() and name.islower():
+        # The common case, without regexes: no camelCase humps to split at.
+        words = name.translate(_ASCII_SEPARATORS).split()
+    else:
+        words = [word for word in token_list(name) if word]
+    sig = signals()
+    if not words or words[0] in sig.state_prefixes:
+        return 0
+    says = 0 if sig.boilerplate.isdisjoint(words) else _SAYS_BOILERPLATE
+    return says if sig.content.isdisjoint(words) else says | _SAYS_CONTENT
 
 
 @cache
@@ -105,11 +114,15 @@ def _mark(tag: str, classes: str, ident: str, role: str, itemprop: str) -> int:
     roles = role.lower().split() if role else ()
     if not sig.boilerplate_roles.isdisjoint(roles) or tag in sig.boilerplate_tags:
         return BOILERPLATE
-    tokens = _class_tokens(classes, ident) if (classes or ident) else []
+    says = 0
+    for name in classes.split():
+        says |= _name_signal(name)
+    if ident:
+        says |= _name_signal(ident)
     if "-" in tag:  # a custom element's name says what it is: <amp-ad>, <related-stories>
-        tokens.extend(_name_tokens(tag))
-    if not sig.boilerplate.isdisjoint(tokens):
+        says |= _name_signal(tag)
+    if says & _SAYS_BOILERPLATE:
         return BOILERPLATE
     if tag in sig.content_tags or not sig.content_roles.isdisjoint(roles):
         return CONTENT
-    return NEUTRAL if sig.content.isdisjoint(tokens) else CONTENT
+    return CONTENT if says & _SAYS_CONTENT else NEUTRAL
