@@ -26,6 +26,10 @@ from newsclean.readers.html.signals import BOILERPLATE, CONTENT, NEUTRAL
 __all__ = ["Selection", "guess_language", "select_content"]
 
 _WORD = re.compile(r"\w+")
+# ASCII characters that are not word characters (\w: letters, digits, underscore), as spaces.
+_ASCII_NON_WORD = str.maketrans(
+    dict.fromkeys((chr(code) for code in range(128) if not re.match(r"\w", chr(code))), " ")
+)
 _SENTENCE_FINAL = frozenset(".!?。！？\"'”’»)")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?:\s|$)")
 
@@ -116,7 +120,12 @@ def _block_value(block: RawBlock, stops: frozenset[str] | None) -> float:
         return -_PENALTY * chars
     if block.kind == "heading" or chars < _PROSE_MIN_CHARS:
         return 0.0
-    words = _WORD.findall(text.lower())
+    lowered = text.lower()
+    if lowered.isascii():
+        # Splitting at the ASCII non-word characters finds the same words as _WORD, faster.
+        words = lowered.translate(_ASCII_NON_WORD).split()
+    else:
+        words = _WORD.findall(lowered)
     count = len(words)
     if count < _PROSE_MIN_WORDS:
         if _UNSPACED_SCRIPT.search(text) is None:
@@ -244,6 +253,8 @@ def _listed_articles(containers: Sequence[Container]) -> list[bool]:
     nearest article ancestor (or none). Peers are separate stories (a listing, teasers,
     the next story of an endless page); the body is one of them, so the containers
     around them gain nothing from them."""
+    if [container.tag for container in containers].count("article") < 2:
+        return [False] * len(containers)  # no article can have a peer
     nearest = [-1] * len(containers)  # the nearest <article> at or above each container
     group = [-2] * len(containers)  # for an article: the nearest article above it
     peers: dict[int, int] = {}

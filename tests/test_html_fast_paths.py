@@ -1,0 +1,55 @@
+"""The HTML reader's fast paths give what the plain rules give."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.readers.html.content import _ASCII_NON_WORD, _listed_articles
+from newsclean.readers.html.dom import Container
+
+_WORD = re.compile(r"\w+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_words_are_the_regex_words(text: str) -> None:
+    lowered = text.lower()
+    assert lowered.translate(_ASCII_NON_WORD).split() == _WORD.findall(lowered)
+
+
+def test_ascii_words_keep_underscores_and_digits() -> None:
+    assert "it's a_b 3-4\x1fx".translate(_ASCII_NON_WORD).split() == [
+        "it",
+        "s",
+        "a_b",
+        "3",
+        "4",
+        "x",
+    ]
+
+
+def _container(tag: str, parent: int) -> Container:
+    return Container(tag, {}, parent, 0 if parent < 0 else 1, 0)
+
+
+def test_one_article_has_no_peer() -> None:
+    containers = [_container("body", -1), _container("article", 0), _container("div", 1)]
+    assert _listed_articles(containers) == [False, False, False]
+
+
+def test_sibling_articles_are_peers() -> None:
+    tags = ["body", "article", "div", "article"]
+    containers = [_container(tag, -1 if i == 0 else 0) for i, tag in enumerate(tags)]
+    assert _listed_articles(containers) == [False, True, False, True]
+
+
+def test_label_keeps_an_id_without_white_space_only() -> None:
+    container = Container("div", {"class": "a b", "id": "main"}, -1, 0, 0)
+    assert container.label == "div.a.b#main"
+    spaced = Container("div", {"id": "main story"}, -1, 0, 0)
+    assert spaced.label == "div"
+    tabbed = Container("div", {"id": "x\u2003"}, -1, 0, 0)
+    assert tabbed.label == "div"
