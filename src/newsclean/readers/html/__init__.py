@@ -55,8 +55,10 @@ def read_html(html: str) -> Document:
     tree = LexborHTMLParser(bound_nesting(html))
     # One search finds both the metadata sources and the hidden elements.
     nodes = tree.css(f"{SOURCES_SELECTOR}, {HIDDEN_SELECTOR}")
-    meta = read_metadata(tree, nodes)
-    remove_invisible(tree, nodes)
+    # Their tags and attributes, read once for both steps.
+    elements = [(node, node.tag, node.attributes) for node in nodes]
+    meta = read_metadata(tree, elements=elements)
+    remove_invisible(tree, elements=elements)
     body = tree.body
     if body is None:
         return Document(meta=meta)

@@ -21,7 +21,7 @@ media, form controls) and, unless told otherwise, small boilerplate subtrees.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -260,17 +260,25 @@ class Page:
         return path
 
 
-def remove_invisible(tree: LexborHTMLParser, candidates: Iterable[LexborNode] = ()) -> None:
+def remove_invisible(
+    tree: LexborHTMLParser,
+    candidates: Iterable[LexborNode] = (),
+    *,
+    elements: Sequence[tuple[LexborNode, str | None, Mapping[str, Any]]] = (),
+) -> None:
     """Remove the hidden elements of ``tree`` (:func:`walk` skips scripts and the like).
 
     ``candidates``, when given, are the nodes a search for :data:`HIDDEN_SELECTOR` (joined
     to another selector, to save a pass over the tree) found; only the hidden ones go.
+    ``elements``, instead, are such nodes with their tag and attributes already read.
     """
-    nodes = list(candidates) or tree.css(HIDDEN_SELECTOR)
+    if not elements:
+        nodes = list(candidates) or tree.css(HIDDEN_SELECTOR)
+        elements = [(node, node.tag, node.attributes) for node in nodes]
     # Last first: a hidden element inside another is removed before its ancestor, whose
     # removal would free it (the search returns nodes in document order).
-    for node in reversed(nodes):
-        if node.tag not in _NEVER_REMOVED and is_hidden(node.attributes):
+    for node, tag, attrs in reversed(elements):
+        if tag not in _NEVER_REMOVED and is_hidden(attrs):
             node.decompose()
 
 

@@ -28,7 +28,10 @@ from newsclean.authors import normalize_author, parse_authors
 from newsclean.dates import parse_date
 from newsclean.document import Metadata
 
-__all__ = ["SOURCES_SELECTOR", "read_metadata", "strip_site_name"]
+__all__ = ["SOURCES_SELECTOR", "Element", "read_metadata", "strip_site_name"]
+
+Element = tuple[LexborNode, str | None, dict[str, str | None]]
+"""A node with its tag and attributes (read once for all the steps that need them)."""
 
 _ARTICLE_TYPES = frozenset(
     (
@@ -165,11 +168,18 @@ class _Sources:
             yield from self.meta.get(name, ())
 
 
-def read_metadata(tree: LexborHTMLParser, nodes: Iterable[LexborNode] | None = None) -> Metadata:
+def read_metadata(
+    tree: LexborHTMLParser,
+    nodes: Iterable[LexborNode] | None = None,
+    *,
+    elements: Iterable[Element] | None = None,
+) -> Metadata:
     """Return the metadata of the page in ``tree``.
 
     ``nodes``, when given, are the result of a search for :data:`SOURCES_SELECTOR` (maybe
     joined to another selector, to save a pass over the tree); other nodes are ignored.
+    ``elements`` are such nodes with their tag and attributes already read (instead of
+    ``nodes``, when another step reads them too).
 
     >>> page = LexborHTMLParser(
     ...     '<html lang="en"><head><title>Storm hits coast | Daily Planet</title>'
@@ -181,7 +191,10 @@ def read_metadata(tree: LexborHTMLParser, nodes: Iterable[LexborNode] | None = N
     >>> meta.title, meta.authors, meta.published.isoformat(), meta.language
     ('Storm hits coast', ('Lois Lane',), '2024-05-01T08:00:00+00:00', 'en')
     """
-    src = _gather(tree.css(SOURCES_SELECTOR) if nodes is None else nodes)
+    if elements is None:
+        found = tree.css(SOURCES_SELECTOR) if nodes is None else nodes
+        elements = [(node, node.tag, node.attributes) for node in found]
+    src = _gather(elements)
     root = tree.root
     if root is not None and root.tag == "html":
         src.lang = root.attributes.get("lang")
@@ -222,11 +235,9 @@ SOURCES_SELECTOR = (
 _BYLINE_SELECTOR = '[class*="byline" i], [class*="author" i]'
 
 
-def _gather(nodes: Iterable[LexborNode]) -> _Sources:
+def _gather(elements: Iterable[Element]) -> _Sources:
     src = _Sources()
-    for node in nodes:
-        tag = node.tag
-        attrs = node.attributes
+    for node, tag, attrs in elements:
         if tag == "meta":
             key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
             key = key or attrs.get("http-equiv")
@@ -250,12 +261,11 @@ def _gather(nodes: Iterable[LexborNode]) -> _Sources:
         elif tag == "title" and src.title is None:
             src.title = _text(node)
         if "itemprop" in attrs:
-            _read_itemprop(node, src)
+            _read_itemprop(node, attrs, src)
     return src
 
 
-def _read_itemprop(node: LexborNode, src: _Sources) -> None:
-    attrs = node.attributes
+def _read_itemprop(node: LexborNode, attrs: dict[str, str | None], src: _Sources) -> None:
     for prop in (attrs.get("itemprop") or "").lower().split():
         if prop == "author":
             name = node.css_first('[itemprop~="name"]')
