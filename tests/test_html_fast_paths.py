@@ -53,3 +53,27 @@ def test_label_keeps_an_id_without_white_space_only() -> None:
     assert spaced.label == "div"
     tabbed = Container("div", {"id": "x\u2003"}, -1, 0, 0)
     assert tabbed.label == "div"
+
+
+def test_candidates_inside_boilerplate_are_discounted() -> None:
+    from newsclean.readers.html.content import _candidate_scores
+
+    containers = [
+        _container("body", -1),
+        _container("nav", 0),
+        _container("div", 1),
+        _container("div", 2),
+        _container("article", 0),
+    ]
+    marks = [0, -1, 0, 0, 1]
+    scores = [10.0, 10.0, 10.0, 10.0, 10.0]
+    assert _candidate_scores(containers, scores, marks) == [10.0, 2.0, 2.0, 2.0, 10.0]
+
+
+def test_hidden_styles() -> None:
+    from newsclean.readers.html.dom import is_hidden
+
+    assert is_hidden({"style": "color: red; VISIBILITY: hidden"})
+    assert not is_hidden({"style": ""})
+    assert not is_hidden({"style": None, "aria-hidden": "false"})
+    assert is_hidden({"aria-hidden": "TRUE"})

@@ -138,7 +138,7 @@ def _block_value(block: RawBlock, stops: frozenset[str] | None) -> float:
         share = sum(map(stops.__contains__, words)) / count
         # News prose has 30-50% stop words; a line of names or keywords has few.
         quality = min(1.0, 0.25 + 2.5 * share)
-    if _SENTENCE_END.search(text) is None and "," not in text and "、" not in text:
+    if "," not in text and "、" not in text and _SENTENCE_END.search(text) is None:
         quality *= 0.5
     return quality * (chars - block.link_chars)
 
@@ -197,15 +197,16 @@ def _candidate_scores(
     """Scores as candidates for the body: discounted inside boilerplate (a long comment
     in the comment section must not beat the article, an article in odd markup still
     wins when it is the only prose)."""
-    inside = [False] * len(containers)
-    candidates = list(scores)
+    # Whether each container is, or sits inside, boilerplate (parents come first).
+    down = [mark == BOILERPLATE for mark in marks]
     for index, container in enumerate(containers):
         parent = container.parent
-        if parent >= 0 and (inside[parent] or marks[parent] == BOILERPLATE):
-            inside[index] = True
-        if inside[index] or marks[index] == BOILERPLATE:
-            candidates[index] *= _INSIDE_BOILERPLATE
-    return candidates
+        if parent >= 0 and down[parent]:
+            down[index] = True
+    return [
+        score * _INSIDE_BOILERPLATE if bad else score
+        for score, bad in zip(scores, down, strict=True)
+    ]
 
 
 def _best(scores: Sequence[float]) -> int:

@@ -292,7 +292,10 @@ def is_hidden(attrs: Mapping[str, Any]) -> bool:
         return True
     if (attrs.get("aria-hidden") or "").lower() == "true":
         return True
-    style = (attrs.get("style") or "").lower()
+    style = attrs.get("style")
+    if not style:
+        return False
+    style = style.lower()
     return any(rule in style for rule in _HIDDEN_STYLES)
 
 
