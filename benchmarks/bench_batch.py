@@ -26,16 +26,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from _metric import shared_dir
+
 from newsclean.batch.records import RecordOptions, clean_record
 from newsclean.pipeline import default_pipeline
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def shared_dir() -> Path:
-    """``$NEWSCLEAN_SHARED``, else ``../shared`` from the repository root."""
-    configured = os.environ.get("NEWSCLEAN_SHARED")
-    return Path(configured) if configured else ROOT.parent / "shared"
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import html.entities
 import json
-import os
 import random
 import re
 import sys
@@ -56,10 +55,10 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import ftfy
 import ftfy.bad_codecs  # registers the sloppy-windows-1252 codec
+from _metric import shared_dir
 
 from newsclean.filters.encoding import NEWS_FIXER_CONFIG, FixEncoding
 from newsclean.readers import read_text
@@ -71,12 +70,6 @@ _INVISIBLE = dict.fromkeys(
 )
 _SEED = 20240501
 _REPEATS = 3
-
-
-def shared_dir() -> Path:
-    """The shared folder: ``$NEWSCLEAN_SHARED``, else ``../shared`` from the repository root."""
-    configured = os.environ.get("NEWSCLEAN_SHARED")
-    return Path(configured) if configured else Path(__file__).resolve().parents[2] / "shared"
 
 
 def as_cp1252(text: str) -> str:

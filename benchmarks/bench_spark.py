@@ -25,15 +25,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from _metric import shared_dir
+
 import newsclean
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def shared_dir() -> Path:
-    """The shared folder: ``$NEWSCLEAN_SHARED``, else ``../shared`` from the repository root."""
-    configured = os.environ.get("NEWSCLEAN_SHARED")
-    return Path(configured) if configured else ROOT.parent / "shared"
 
 
 @dataclass(frozen=True)
