@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from newsclean.authors import strip_by
 from newsclean.document import Block
 from newsclean.lexicon import load
 
@@ -231,7 +232,6 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
     return best
 
 
-_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|da|de|door|av|af|от|автор)\s+\S", re.IGNORECASE)
 # A date line: a numeric date, a time of day, or a month name or publication label (from
 # lexicon/dates.json) in a line that has a number.
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b")
@@ -254,6 +254,20 @@ def _date_words() -> frozenset[str]:
     return frozenset(words - risky - {"date", "datum", "data", "fecha", "дата"})
 
 
+def _opens_with_by(text: str) -> bool:
+    """Whether ``text`` opens with a "By" phrase of lexicon/bylines.json ("By", "Von", "Autor:")."""
+    first = text[:24].split(None, 1)
+    if not first or first[0].casefold().rstrip(":") not in _by_first_words():
+        return False  # the cheap test: most lines start with no such word
+    return strip_by(text)[1]
+
+
+@cache
+def _by_first_words() -> frozenset[str]:
+    phrases = (phrase for group in load("bylines")["by"].values() for phrase in group)
+    return frozenset(phrase.split()[0].casefold().rstrip(":") for phrase in phrases)
+
+
 def _is_date_line(text: str) -> bool:
     if _DIGIT.search(text) is None:
         return False
@@ -270,7 +284,7 @@ def is_header_line(text: str, title_key: str = "") -> bool:
     >>> is_header_line("The talks continued on Monday.")
     False
     """
-    if _BYLINE_START.match(text) or _is_date_line(text):
+    if _opens_with_by(text) or _is_date_line(text):
         return True
     if text.count(" | ") >= 2:
         return True
