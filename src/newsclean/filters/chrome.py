@@ -31,41 +31,6 @@ from newsclean.filters.shape import (
 
 __all__ = ["DropChrome", "PageAnalysis", "analyse_page", "chrome_reason"]
 
-_SOCIAL = frozenset(
-    [
-        "facebook",
-        "twitter",
-        "x",
-        "linkedin",
-        "pinterest",
-        "reddit",
-        "whatsapp",
-        "telegram",
-        "email",
-        "e-mail",
-        "mail",
-        "print",
-        "flipboard",
-        "mix",
-        "tumblr",
-        "vk",
-        "ok",
-        "xing",
-        "instagram",
-        "youtube",
-        "tiktok",
-        "threads",
-        "bluesky",
-        "mastodon",
-        "rss",
-        "copy",
-        "link",
-        "share",
-        "tweet",
-        "messenger",
-        "sms",
-    ]
-)
 _SEPARATORS = re.compile(r"\s[|›»/·•>]\s|\s?[|›»·•]\s?")
 _SEPARATOR_CHAR = re.compile(r"[|›»/·•>]")
 _CREDIT = re.compile(
@@ -81,28 +46,6 @@ _COMMENT_COUNT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_WORDS = ("credit", "photo", "image", "foto", "bild", "imagen", "immagine", "фото")
-_TEASER_WORDS = (
-    "read",
-    "also",
-    "related",
-    "see also",
-    "recommended",
-    "more from",
-    "lesen sie",
-    "mehr zum",
-    "lire",
-    "à lire",
-    "voir aussi",
-    "lee ",
-    "lea ",
-    "te puede",
-    "leia",
-    "veja",
-    "leggi",
-    "vedi",
-    "читайте",
-    "смотрите",
-)
 # A data line has a number and a label or dash ("1a etapa: 10 de março – Interlagos"); a
 # run of at least three counts for the article with this share of its length. Tuned on
 # ../shared/benchmarks/article-text.
@@ -113,13 +56,6 @@ _DATA_SHARE = 0.3
 # A comment-section heading ("34 responses to “Title”") has at most this many words.
 _MAX_HEADING_WORDS = 20
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
-_STRONG_PREFIX = re.compile(
-    r"^(?:read more|read also|also read|related|see also|recommended|more from|lesen sie auch|"
-    r"mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|lea también|te puede interesar|"
-    r"leia também|leia mais|veja também|leggi anche|vedi anche|читайте также|смотрите также)"
-    r"\s*[:›»>|-]",
-    re.IGNORECASE,
-)
 # Priors of the core search, tuned on ../shared/benchmarks/article-text (181 pages): the
 # first prose within this many blocks after a byline or date line gets this bonus (in
 # characters of prose); prose after a related-list heading, or after the comments heading,
@@ -175,7 +111,7 @@ def _chrome_reason(
     text: str, folded: str, shape: Shape, lexicon: ChromeLexicon, phrases: int
 ) -> str | None:
     """:func:`chrome_reason` given the case-folded text and its count of chrome phrases."""
-    if folded.startswith(_TEASER_WORDS) and _STRONG_PREFIX.match(text):
+    if _is_teaser(text, folded, lexicon):
         return "a teaser for another article"
     if shape.key in lexicon.lines:
         return "a chrome label"
@@ -197,8 +133,8 @@ def _short_line_reason(
     if phrases:
         return "a cookie, newsletter, sign-in or copyright line"
     words = shape.key.split()
-    if not _SOCIAL.isdisjoint(words):
-        social = sum(map(_SOCIAL.__contains__, words))
+    if not lexicon.social.isdisjoint(words):
+        social = sum(map(lexicon.social.__contains__, words))
         if social >= 2 and 2 * social >= len(words):
             return "a share row"
     if (
@@ -399,12 +335,17 @@ def _weights(
     return weights
 
 
+def _is_teaser(text: str, folded: str, lexicon: ChromeLexicon) -> bool:
+    """Whether ``text`` opens with a teaser label and a separator ("Read more: ...")."""
+    return folded.startswith(lexicon.teasers) and lexicon.teaser_pattern.match(text) is not None
+
+
 def _proven_chrome(block: Block, language: str | None) -> str | None:
     """The chrome reason of one block, looked at alone (no neighbours, no core)."""
     if len(block.text) > _MAX_NOTICE:
         # Long text is chrome only as a teaser ("Read more: ..."); skip measuring it.
         text = block.text
-        if text[:40].casefold().startswith(_TEASER_WORDS) and _STRONG_PREFIX.match(text):
+        if _is_teaser(text, text[:40].casefold(), chrome_lexicon()):
             return "a teaser for another article"
         return None
     return _reason_alone(block.text, block.kind, language)
@@ -418,7 +359,7 @@ def _reason_alone(text: str, kind: str, language: str | None) -> str | None:
     if len(text) > _MAX_PHRASE_LINE and _NO_WORDS.match(text) is None:
         # Too long for a lexicon key or the short-line checks, and with words: only a
         # teaser label or a notice is chrome, and the shape decides neither.
-        if folded.startswith(_TEASER_WORDS) and _STRONG_PREFIX.match(text):
+        if _is_teaser(text, folded, lexicon):
             return "a teaser for another article"
         return _NOTICE if phrases >= 2 else None
     shape = cached_shape(text, language)

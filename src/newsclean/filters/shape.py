@@ -81,6 +81,11 @@ class ChromeLexicon:
     """One pattern that finds any of ``contains`` in case-folded text."""
     prefixes_by_char: dict[str, tuple[str, ...]]
     """``prefixes`` by their first character: a line is checked only against its own."""
+    teasers: tuple[str, ...]
+    """Teaser labels, case-folded ("read more"); :attr:`teaser_pattern` needs a separator after."""
+    teaser_pattern: re.Pattern[str]
+    social: frozenset[str]
+    """Words of share rows: network and button names."""
 
 
 @cache
@@ -92,6 +97,8 @@ def chrome_lexicon() -> ChromeLexicon:
     sections: set[str] = set()
     comments: set[str] = set()
     contains: set[str] = set()
+    teasers: set[str] = set()
+    social: set[str] = set()
     for language, entries in data.items():
         if language.startswith("_"):
             continue
@@ -100,6 +107,8 @@ def chrome_lexicon() -> ChromeLexicon:
         comments.update(lexicon_key(item) for item in entries["comments"])
         prefixes.update(item.casefold() for item in entries["prefixes"])
         contains.update(item.casefold() for item in entries["contains"])
+        teasers.update(item.casefold() for item in entries.get("teasers", ()))
+        social.update(item.casefold() for item in entries.get("social", ()))
     lines.discard("")
     prefixes.discard("")
     by_char: dict[str, list[str]] = {}
@@ -113,6 +122,14 @@ def chrome_lexicon() -> ChromeLexicon:
         contains=tuple(sorted(contains)),
         contains_pattern=re.compile(_trie_pattern(contains)),
         prefixes_by_char={char: tuple(items) for char, items in by_char.items()},
+        teasers=tuple(sorted(teasers, key=len, reverse=True)),
+        teaser_pattern=re.compile(
+            "^(?:"
+            + "|".join(re.escape(t) for t in sorted(teasers, key=len, reverse=True))
+            + r")\s*[:›»>|-]",
+            re.IGNORECASE,
+        ),
+        social=frozenset(social),
     )
 
 
