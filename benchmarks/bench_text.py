@@ -91,7 +91,7 @@ def main() -> int:
     foreign_n = sum(1 for k in pages if _language_of(truth[k]) != "en")
     chars = sum(map(len, pages.values())) / 1e6
     print(f"{len(pages)} pages ({foreign_n} not in English), {chars:.1f} M chars")
-    print(f"{'system':<22}{'P':>7}{'R':>7}{'F1':>7}{'acc':>7}{'F1 non-en':>11}{'MB/s':>9}")
+    print(f"{'system':<22}{'P':>7}{'R':>7}{'F1':>7}{'acc':>7}{'F1 non-en':>11}{'MB/s':>10}")
     worst: dict[str, float] = {}
     cold = 0.0
     for name, func in (
