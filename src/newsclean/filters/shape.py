@@ -38,9 +38,10 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NON_WORD = re.compile(r"[\W_]+")
-# The same for ASCII text, as tables for str.translate (several times faster than a regex).
-_ASCII_NOT_LETTERS = {code: " " for code in range(128) if not chr(code).isalpha()}
-_ASCII_NON_WORD = {code: " " for code in range(128) if not chr(code).isalnum()}
+# The same for ASCII text, as tables for bytes.translate (several times faster than a regex,
+# and twice as fast as str.translate): what is no letter (or digit) becomes a space.
+_ASCII_NOT_LETTERS = bytes(32 if not chr(code).isalpha() else code for code in range(256))
+_ASCII_NON_WORD = bytes(32 if not chr(code).isalnum() else code for code in range(256))
 # The same as a bytes table for UTF-8 text: ASCII bytes that are no letter or digit become
 # spaces; the bytes of other characters (all 128 and above) stay.
 _UTF8_NON_WORD = bytes(
@@ -205,7 +206,7 @@ def _lexicon_key(text: str, folded: str, tokens: list[str]) -> str:
     if all(map(str.isalpha, tokens)):
         return " ".join(tokens)  # words of letters only ("World News") are in key form
     if folded.isascii():
-        return " ".join(folded.translate(_ASCII_NOT_LETTERS).split())
+        return " ".join(folded.encode("ascii").translate(_ASCII_NOT_LETTERS).decode().split())
     return _NOT_LETTERS.sub(" ", folded).strip()
 
 
@@ -319,7 +320,7 @@ def comparison_key(text: str) -> str:
     """
     folded = text.casefold()
     if folded.isascii():
-        return " ".join(folded.translate(_ASCII_NON_WORD).split())
+        return " ".join(folded.encode("ascii").translate(_ASCII_NON_WORD).decode().split())
     # Blank out ASCII punctuation byte by byte (UTF-8 keeps ASCII bytes out of the other
     # characters) and the common typographic marks; when only letters and digits are left
     # between the spaces, the words are the key. Otherwise the regex decides.
