@@ -8,8 +8,10 @@ records.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -77,25 +79,34 @@ _REASONS = {
 
 @functools.lru_cache(maxsize=16)
 def _changeable(config: ftfy.TextFixerConfig) -> re.Pattern[str]:
-    """Return a pattern of every character that ``config`` lets ftfy change without mojibake.
+    """Return a pattern of everything that ``config`` lets ftfy change without mojibake.
 
     Built from ftfy's own tables so it follows ftfy: controls it removes (C0, C1, BOM,
     deprecated format characters, interlinear annotations), line separators, surrogates,
-    ligatures and, when enabled, ``&`` (entities), full-width forms and curly quotes; plus
-    the invisible characters this module removes. Mojibake itself is ftfy's ``is_bad``.
+    ligatures and, when enabled, HTML entities, full-width forms and curly quotes; plus the
+    invisible characters this module removes. Mojibake itself is ftfy's ``is_bad``. Every
+    match is one character or one entity, so a match never spans a line break.
     """
     codes = set(range(0x09)) | set(range(0x0B, 0x20)) | set(range(0x7F, 0xA0))
     codes |= set(chardata.CONTROL_CHARS) | {0x2028, 0x2029} | set(range(0xD800, 0xE000))
     if config.fix_latin_ligatures:
         codes |= set(chardata.LIGATURES)
-    if config.unescape_html:
-        codes.add(ord("&"))
     if config.fix_character_width:
         codes |= set(chardata.WIDTH_MAP)
     if config.uncurl_quotes:
         codes |= {0x02BC, *range(0x2018, 0x2020)}
     codes |= _INVISIBLE_CODES
-    return re.compile(char_class(codes))
+    if not config.unescape_html:
+        return re.compile(char_class(codes))
+    entity = chardata.HTML_ENTITY_RE.pattern
+    if not entity.startswith("&") or chardata.HTML_ENTITY_RE.flags & ~re.UNICODE:
+        # Not the pattern this was written for: any "&" may start an entity.
+        return re.compile(char_class(codes | {ord("&")}))
+    # ftfy decodes only what its entity pattern matches; an "&" elsewhere stays. The class
+    # comes first so that the regex engine scans for it in C; the entity is checked after
+    # its "&".
+    others = f"(?<!&)|(?<=&){entity[1:]}"
+    return re.compile(f"{char_class(codes | {ord('&')})}(?:{others})")
 
 
 def needs_fixing(text: str, config: ftfy.TextFixerConfig = NEWS_FIXER_CONFIG) -> bool:
@@ -116,18 +127,37 @@ def needs_fixing(text: str, config: ftfy.TextFixerConfig = NEWS_FIXER_CONFIG) ->
     return config.fix_encoding and is_bad(text)
 
 
-def _any_needs_fixing(texts: Sequence[str], config: ftfy.TextFixerConfig) -> bool:
-    """Tell whether :func:`needs_fixing` is true for any of ``texts``, checking most of it
-    once on the texts joined by line breaks (a line break changes nothing, and joins nothing
-    under NFC); only the mojibake check, which a join could fool, goes text by text."""
+def _needing_fix(texts: Sequence[str], config: ftfy.TextFixerConfig) -> set[str]:
+    """Return the texts among ``texts`` for which :func:`needs_fixing` is true.
+
+    Most of the check runs once on the texts joined by line breaks: no changeable match
+    spans a line break, and a line break changes nothing and joins nothing under NFC. Only
+    the mojibake check, which a join could fool, and the texts the joined checks flag are
+    looked at one by one.
+    """
     joined = "\n".join(texts)
-    if _changeable(config).search(joined) is not None:
-        return True
+    needy: set[str] = set()
+    changeable = _changeable(config)
+    match = changeable.search(joined)
+    if match is not None:
+        ends = list(itertools.accumulate(len(text) + 1 for text in texts))
+        while match is not None:
+            index = bisect.bisect_right(ends, match.start())
+            needy.add(texts[index])
+            match = changeable.search(joined, ends[index])
     if joined.isascii():
-        return False
-    if config.normalization and not unicodedata.is_normalized(config.normalization, joined):
-        return True
-    return config.fix_encoding and any(is_bad(text) for text in texts if not text.isascii())
+        return needy
+    form = config.normalization
+    if form and unicodedata.is_normalized(form, joined):
+        form = None
+    for text in texts:
+        if text.isascii() or text in needy:
+            continue
+        if (form and not unicodedata.is_normalized(form, text)) or (
+            config.fix_encoding and is_bad(text)
+        ):
+            needy.add(text)
+    return needy
 
 
 def fix_encoding_and_explain(
@@ -227,9 +257,9 @@ class FixEncoding:
     changes (so the filter is idempotent), and a repaired block other than preformatted
     text has its runs of white space made one space (no-break spaces kept).
 
-    Text that cannot need a repair (ASCII without ``&`` or controls; non-ASCII text ftfy's
-    badness check finds clean, already in NFC) is passed through without calling ftfy;
-    the check is conservative: it never skips text that ftfy would change.
+    Text that cannot need a repair (ASCII without HTML entities or controls; non-ASCII
+    text ftfy's badness check finds clean, already in NFC) is passed through without
+    calling ftfy; the check is conservative: it never skips text that ftfy would change.
 
     Not for text whose mojibake is the point (a page about encodings): it will be repaired.
 
@@ -242,35 +272,38 @@ class FixEncoding:
 
     def __call__(self, doc: Document, /) -> Document:
         """Return ``doc`` with every block and metadata text field repaired."""
-        if not _any_needs_fixing(_texts(doc), self.config):
+        needy = _needing_fix(_texts(doc), self.config)
+        if not needy:
             # Most documents: one check of the whole text instead of one per field.
             return doc
         edits: list[Edit] = []
-        blocks = tuple(self._fix_block(block, edits) for block in doc.blocks)
-        meta = self._fix_meta(doc.meta, edits)
+        blocks = tuple(self._fix_block(block, needy, edits) for block in doc.blocks)
+        meta = self._fix_meta(doc.meta, needy, edits)
         if not edits:
             return doc
         return dataclasses.replace(doc, blocks=blocks, meta=meta, edits=doc.edits + tuple(edits))
 
-    def _fix(self, text: str, edits: list[Edit], *, squash: bool = False) -> str:
+    def _fix(self, text: str, needy: set[str], edits: list[Edit], *, squash: bool = False) -> str:
+        if text not in needy:
+            return text  # needs_fixing(text) is false: the repair would return it as is
         repair = _repair(text, self.config, squash=squash)
         if repair.text != text:
             edits.append(Edit(self.name, "replace", text, repair.text, "; ".join(repair.reasons)))
         return repair.text
 
-    def _fix_block(self, block: Block, edits: list[Edit]) -> Block:
-        fixed = self._fix(block.text, edits, squash=block.kind != "preformatted")
+    def _fix_block(self, block: Block, needy: set[str], edits: list[Edit]) -> Block:
+        fixed = self._fix(block.text, needy, edits, squash=block.kind != "preformatted")
         return block if fixed == block.text else dataclasses.replace(block, text=fixed)
 
-    def _fix_meta(self, meta: Metadata, edits: list[Edit]) -> Metadata:
+    def _fix_meta(self, meta: Metadata, needy: set[str], edits: list[Edit]) -> Metadata:
         changes: dict[str, Any] = {}
         for key in ("title", "description", "dateline", "site_name"):
             value = getattr(meta, key)
             if isinstance(value, str):
-                fixed = self._fix(value, edits)
+                fixed = self._fix(value, needy, edits)
                 if fixed != value:
                     changes[key] = fixed
-        authors = tuple(self._fix(author, edits) for author in meta.authors)
+        authors = tuple(self._fix(author, needy, edits) for author in meta.authors)
         if authors != meta.authors:
             changes["authors"] = authors
         return dataclasses.replace(meta, **changes) if changes else meta
