@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.document import Block, Document, Edit, Metadata
+from newsclean.filters._badness import is_bad
 from newsclean.filters.encoding import (
     NEWS_FIXER_CONFIG,
     FixEncoding,
@@ -46,6 +47,10 @@ _PIECES = [
     "\r",
     "ﬁ",
     "’",
+    "Ã ",
+    "Â ",
+    "À€",
+    "ØØ",
 ]
 entity_like = st.lists(
     st.sampled_from(_PIECES) | st.text(string.ascii_letters + string.digits + " .", max_size=3),
@@ -89,10 +94,31 @@ def test_skipped_text_is_text_ftfy_leaves_alone(text: str) -> None:
         assert fix_encoding_and_explain(text) == (text, [])
 
 
+def test_joined_check_finds_what_only_starts_a_text_and_ignores_what_the_join_makes() -> None:
+    # ftfy's "^[ÃÂ][ ]" holds at the start of the second text, not of the joined text.
+    assert is_bad("Ã x")
+    assert not is_bad("OK.\nÃ x")
+    assert _needing_fix(["OK.", "Ã x"], NEWS_FIXER_CONFIG) == {"Ã x"}
+    # "\sÀ€" is mojibake; "À€" alone is not, and "x" is not.
+    assert is_bad("x\nÀ€")
+    assert not is_bad("À€")
+    assert _needing_fix(["x", "À€"], NEWS_FIXER_CONFIG) == set()
+
+
+_CONFIGS = [
+    NEWS_FIXER_CONFIG,
+    ftfy.TextFixerConfig(),
+    NEWS_FIXER_CONFIG._replace(fix_encoding=False),
+    NEWS_FIXER_CONFIG._replace(unescape_html=False, normalization=None),
+]
+
+
 @settings(max_examples=400, deadline=None)
-@given(text_lists)
-def test_joined_check_flags_exactly_what_needs_fixing_flags(texts: list[str]) -> None:
-    assert _needing_fix(texts, NEWS_FIXER_CONFIG) == {text for text in texts if needs_fixing(text)}
+@given(text_lists, st.sampled_from(_CONFIGS))
+def test_joined_check_flags_exactly_what_needs_fixing_flags(
+    texts: list[str], config: ftfy.TextFixerConfig
+) -> None:
+    assert _needing_fix(texts, config) == {text for text in texts if needs_fixing(text, config)}
 
 
 @settings(max_examples=300, deadline=None)

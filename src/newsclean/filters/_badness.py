@@ -14,18 +14,19 @@ rewritten (a future ftfy with constructs this module does not know, say) it call
 
 from __future__ import annotations
 
+import functools
 import importlib
 import itertools
 import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 from ftfy.badness import is_bad as ftfy_is_bad
 
-__all__ = ["char_class", "is_bad"]
+__all__ = ["Anchored", "anchored_alternatives", "char_class", "is_bad"]
 
 _COMMON = frozenset(ord(char) for char in MOJIBAKE_CATEGORIES["common"])
 
@@ -79,8 +80,10 @@ class _Rewriter:
     Raises ``ValueError`` on any construct it does not know; the caller then keeps ftfy.
     """
 
-    def __init__(self, constants: Any) -> None:
+    def __init__(self, constants: Any, *, line_starts: bool = False) -> None:
         self.c = constants
+        # "^" as "at the start of the text or of a line": see anchored_alternatives().
+        self.beginning = r"(?<![^\n])" if line_starts else "^"
 
     def single(self, item: _Item) -> bool:
         """Tell whether ``item`` always matches exactly one character."""
@@ -117,7 +120,7 @@ class _Rewriter:
         if op is c.ANY:
             return "."
         if op is c.AT and av is c.AT_BEGINNING:
-            return "^"
+            return self.beginning
         if op is c.IN:
             return "[" + "".join(self.class_part(sub) for sub in av) + "]"
         if op is c.MAX_REPEAT:
@@ -187,12 +190,26 @@ class _Rewriter:
         return f"(?<={before}){self.source(after)}"
 
 
-def _rewrite(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """Return the anchored equivalent of ``pattern`` (see the module docstring), or ``None``."""
+class Anchored(NamedTuple):
+    """ftfy's badness pattern rewritten to start at its anchor characters.
+
+    ``anchors`` are the anchor characters and ``alternatives`` the pattern text of each
+    alternative as it continues after its anchor (what comes before it is a look-behind):
+    ``[anchors](?:alternative|...)`` matches where ftfy's pattern matches.
+    """
+
+    anchors: frozenset[int]
+    alternatives: tuple[str, ...]
+    flags: int
+
+
+def _rewrite(pattern: re.Pattern[str], *, line_starts: bool) -> Anchored | None:
+    """Return ``pattern`` anchored (see the module docstring), or ``None``."""
     if pattern.flags & ~_KNOWN_FLAGS:
         return None
     parser = _parser()
-    rewriter = _Rewriter(parser)  # the parser module re-exports the opcode constants
+    # The parser module re-exports the opcode constants.
+    rewriter = _Rewriter(parser, line_starts=line_starts)
     tree = parser.parse(pattern.pattern, pattern.flags)
     first_op, first_av = tree.data[0]
     if len(tree.data) == 1 and first_op is parser.BRANCH:
@@ -208,18 +225,39 @@ def _rewrite(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             assert chars is not None  # anchor() only returns small sets
             anchors |= chars
             sources.append(rewriter.branch(items, index))
-    source = char_class(anchors) + "(?:" + "|".join(sources) + ")"
-    return re.compile(source, pattern.flags & ~re.VERBOSE)
+    return Anchored(frozenset(anchors), tuple(sources), pattern.flags & ~re.VERBOSE)
 
 
-def _rewrite_or_none() -> re.Pattern[str] | None:
+@functools.lru_cache(maxsize=2)
+def anchored_alternatives(*, line_starts: bool = False) -> Anchored | None:
+    """Return ftfy's badness pattern anchored, or ``None`` if it cannot be rewritten.
+
+    With ``line_starts``, an alternative that must start the text may also start any line:
+    on texts joined by line breaks, the pattern then matches inside every text ftfy finds
+    bad (and perhaps where a join fools it, which the caller has to check text by text).
+
+    >>> anchored = anchored_alternatives()
+    >>> pattern = re.compile(f"{char_class(anchored.anchors)}(?:{'|'.join(anchored.alternatives)})")
+    >>> bool(pattern.search("Chinaâ€™s")), bool(pattern.search("China’s"))
+    (True, False)
+    """
     try:
-        return _rewrite(BADNESS_RE)
-    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
+        return _rewrite(BADNESS_RE, line_starts=line_starts)
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError):
         return None
 
 
-_ANCHORED = _rewrite_or_none()
+def _compile(anchored: Anchored | None) -> re.Pattern[str] | None:
+    if anchored is None:
+        return None
+    source = char_class(anchored.anchors) + "(?:" + "|".join(anchored.alternatives) + ")"
+    try:
+        return re.compile(source, anchored.flags)
+    except re.error:
+        return None
+
+
+_ANCHORED = _compile(anchored_alternatives())
 
 
 def is_bad(text: str) -> bool:

@@ -22,7 +22,7 @@ import ftfy
 from ftfy import chardata
 
 from newsclean.document import Block, Document, Edit, Metadata
-from newsclean.filters._badness import char_class, is_bad
+from newsclean.filters._badness import anchored_alternatives, char_class, is_bad
 
 __all__ = [
     "NEWS_FIXER_CONFIG",
@@ -78,14 +78,15 @@ _REASONS = {
 
 
 @functools.lru_cache(maxsize=16)
-def _changeable(config: ftfy.TextFixerConfig) -> re.Pattern[str]:
-    """Return a pattern of everything that ``config`` lets ftfy change without mojibake.
+def _changeable_parts(config: ftfy.TextFixerConfig) -> tuple[frozenset[int], str | None]:
+    """Return the characters that ``config`` lets ftfy change without mojibake, and the
+    pattern text of what follows the ``&`` of an HTML entity it decodes (``None`` if
+    entities are kept, or if any ``&`` is taken to be changeable).
 
     Built from ftfy's own tables so it follows ftfy: controls it removes (C0, C1, BOM,
     deprecated format characters, interlinear annotations), line separators, surrogates,
     ligatures and, when enabled, HTML entities, full-width forms and curly quotes; plus the
-    invisible characters this module removes. Mojibake itself is ftfy's ``is_bad``. Every
-    match is one character or one entity, so a match never spans a line break.
+    invisible characters this module removes. Mojibake itself is ftfy's ``is_bad``.
     """
     codes = set(range(0x09)) | set(range(0x0B, 0x20)) | set(range(0x7F, 0xA0))
     codes |= set(chardata.CONTROL_CHARS) | {0x2028, 0x2029} | set(range(0xD800, 0xE000))
@@ -97,16 +98,50 @@ def _changeable(config: ftfy.TextFixerConfig) -> re.Pattern[str]:
         codes |= {0x02BC, *range(0x2018, 0x2020)}
     codes |= _INVISIBLE_CODES
     if not config.unescape_html:
-        return re.compile(char_class(codes))
+        return frozenset(codes), None
     entity = chardata.HTML_ENTITY_RE.pattern
     if not entity.startswith("&") or chardata.HTML_ENTITY_RE.flags & ~re.UNICODE:
         # Not the pattern this was written for: any "&" may start an entity.
-        return re.compile(char_class(codes | {ord("&")}))
-    # ftfy decodes only what its entity pattern matches; an "&" elsewhere stays. The class
-    # comes first so that the regex engine scans for it in C; the entity is checked after
-    # its "&".
-    others = f"(?<!&)|(?<=&){entity[1:]}"
-    return re.compile(f"{char_class(codes | {ord('&')})}(?:{others})")
+        return frozenset(codes | {ord("&")}), None
+    # ftfy decodes only what its entity pattern matches; an "&" elsewhere stays.
+    return frozenset(codes), entity[1:]
+
+
+@functools.lru_cache(maxsize=16)
+def _changeable(config: ftfy.TextFixerConfig) -> re.Pattern[str]:
+    """Return a pattern of every character or HTML entity ``config`` lets ftfy change
+    without mojibake (see :func:`_changeable_parts`)."""
+    codes, entity = _changeable_parts(config)
+    if entity is None:
+        return re.compile(char_class(codes))
+    # The class comes first so that the regex engine scans for it in C; the entity is
+    # checked after its "&".
+    return re.compile(f"{char_class(codes | {ord('&')})}(?:(?<!&)|(?<=&){entity})")
+
+
+@functools.lru_cache(maxsize=16)
+def _joined_check(config: ftfy.TextFixerConfig) -> tuple[re.Pattern[str], bool]:
+    """Return a pattern for texts joined by line breaks, and whether it covers mojibake.
+
+    It matches inside every text that holds a changeable character or entity (see
+    :func:`_changeable`) and, if it covers mojibake, inside every text ftfy's ``is_bad``
+    finds bad, in one scan (and perhaps elsewhere: a match only says which text to check).
+    """
+    codes, entity = _changeable_parts(config)
+    lead = set(codes)
+    alternatives = [f"(?<={char_class(codes)})"]
+    if entity is not None:
+        lead.add(ord("&"))
+        alternatives.append(f"(?<=&){entity}")
+    anchored = anchored_alternatives(line_starts=True) if config.fix_encoding else None
+    if anchored is not None:
+        try:
+            everything = [*alternatives, *anchored.alternatives]
+            pattern = f"{char_class(lead | anchored.anchors)}(?:{'|'.join(everything)})"
+            return re.compile(pattern, anchored.flags), True
+        except re.error:
+            pass
+    return re.compile(f"{char_class(lead)}(?:{'|'.join(alternatives)})"), False
 
 
 def needs_fixing(text: str, config: ftfy.TextFixerConfig = NEWS_FIXER_CONFIG) -> bool:
@@ -130,31 +165,33 @@ def needs_fixing(text: str, config: ftfy.TextFixerConfig = NEWS_FIXER_CONFIG) ->
 def _needing_fix(texts: Sequence[str], config: ftfy.TextFixerConfig) -> set[str]:
     """Return the texts among ``texts`` for which :func:`needs_fixing` is true.
 
-    Most of the check runs once on the texts joined by line breaks: no changeable match
-    spans a line break, and a line break changes nothing and joins nothing under NFC. Only
-    the mojibake check, which a join could fool, and the texts the joined checks flag are
-    looked at one by one.
+    The texts are checked joined by line breaks, in one scan for changeable characters and
+    mojibake (:func:`_joined_check`) and one NFC check (a line break changes nothing and
+    joins nothing under NFC); only the texts these flag are looked at one by one.
     """
     joined = "\n".join(texts)
     needy: set[str] = set()
-    changeable = _changeable(config)
-    match = changeable.search(joined)
+    pattern, covers_mojibake = _joined_check(config)
+    match = pattern.search(joined)
     if match is not None:
         ends = list(itertools.accumulate(len(text) + 1 for text in texts))
         while match is not None:
             index = bisect.bisect_right(ends, match.start())
-            needy.add(texts[index])
-            match = changeable.search(joined, ends[index])
+            if needs_fixing(texts[index], config):
+                needy.add(texts[index])
+            match = pattern.search(joined, ends[index])
     if joined.isascii():
         return needy
     form = config.normalization
     if form and unicodedata.is_normalized(form, joined):
         form = None
+    if not form and covers_mojibake:
+        return needy
     for text in texts:
         if text.isascii() or text in needy:
             continue
         if (form and not unicodedata.is_normalized(form, text)) or (
-            config.fix_encoding and is_bad(text)
+            not covers_mojibake and config.fix_encoding and is_bad(text)
         ):
             needy.add(text)
     return needy
