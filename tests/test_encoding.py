@@ -185,7 +185,7 @@ def test_fast_badness_on_long_text() -> None:
     clean = "China’s “economy” grew — again… " * 200
     assert is_bad(clean) is False
     assert is_bad(clean + "Chinaâ€™s") is True
-    assert is_bad("в" * 300 + "вЂ") is True  # dense anchors: falls back to ftfy
+    assert is_bad("в" * 300 + "вЂ") is True  # dense anchors
 
 
 # --- Round trip: text damaged as browsers damage it comes back exactly. -----------------

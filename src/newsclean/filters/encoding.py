@@ -8,8 +8,10 @@ records.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -20,7 +22,7 @@ import ftfy
 from ftfy import chardata
 
 from newsclean.document import Block, Document, Edit, Metadata
-from newsclean.filters._badness import char_class, is_bad
+from newsclean.filters._badness import anchored_alternatives, char_class, is_bad
 
 __all__ = [
     "NEWS_FIXER_CONFIG",
@@ -76,26 +78,70 @@ _REASONS = {
 
 
 @functools.lru_cache(maxsize=16)
-def _changeable(config: ftfy.TextFixerConfig) -> re.Pattern[str]:
-    """Return a pattern of every character that ``config`` lets ftfy change without mojibake.
+def _changeable_parts(config: ftfy.TextFixerConfig) -> tuple[frozenset[int], str | None]:
+    """Return the characters that ``config`` lets ftfy change without mojibake, and the
+    pattern text of what follows the ``&`` of an HTML entity it decodes (``None`` if
+    entities are kept, or if any ``&`` is taken to be changeable).
 
     Built from ftfy's own tables so it follows ftfy: controls it removes (C0, C1, BOM,
     deprecated format characters, interlinear annotations), line separators, surrogates,
-    ligatures and, when enabled, ``&`` (entities), full-width forms and curly quotes; plus
-    the invisible characters this module removes. Mojibake itself is ftfy's ``is_bad``.
+    ligatures and, when enabled, HTML entities, full-width forms and curly quotes; plus the
+    invisible characters this module removes. Mojibake itself is ftfy's ``is_bad``.
     """
     codes = set(range(0x09)) | set(range(0x0B, 0x20)) | set(range(0x7F, 0xA0))
     codes |= set(chardata.CONTROL_CHARS) | {0x2028, 0x2029} | set(range(0xD800, 0xE000))
     if config.fix_latin_ligatures:
         codes |= set(chardata.LIGATURES)
-    if config.unescape_html:
-        codes.add(ord("&"))
     if config.fix_character_width:
         codes |= set(chardata.WIDTH_MAP)
     if config.uncurl_quotes:
         codes |= {0x02BC, *range(0x2018, 0x2020)}
     codes |= _INVISIBLE_CODES
-    return re.compile(char_class(codes))
+    if not config.unescape_html:
+        return frozenset(codes), None
+    entity = chardata.HTML_ENTITY_RE.pattern
+    if not entity.startswith("&") or chardata.HTML_ENTITY_RE.flags & ~re.UNICODE:
+        # Not the pattern this was written for: any "&" may start an entity.
+        return frozenset(codes | {ord("&")}), None
+    # ftfy decodes only what its entity pattern matches; an "&" elsewhere stays.
+    return frozenset(codes), entity[1:]
+
+
+@functools.lru_cache(maxsize=16)
+def _changeable(config: ftfy.TextFixerConfig) -> re.Pattern[str]:
+    """Return a pattern of every character or HTML entity ``config`` lets ftfy change
+    without mojibake (see :func:`_changeable_parts`)."""
+    codes, entity = _changeable_parts(config)
+    if entity is None:
+        return re.compile(char_class(codes))
+    # The class comes first so that the regex engine scans for it in C; the entity is
+    # checked after its "&".
+    return re.compile(f"{char_class(codes | {ord('&')})}(?:(?<!&)|(?<=&){entity})")
+
+
+@functools.lru_cache(maxsize=16)
+def _joined_check(config: ftfy.TextFixerConfig) -> tuple[re.Pattern[str], bool]:
+    """Return a pattern for texts joined by line breaks, and whether it covers mojibake.
+
+    It matches inside every text that holds a changeable character or entity (see
+    :func:`_changeable`) and, if it covers mojibake, inside every text ftfy's ``is_bad``
+    finds bad, in one scan (and perhaps elsewhere: a match only says which text to check).
+    """
+    codes, entity = _changeable_parts(config)
+    lead = set(codes)
+    alternatives = [f"(?<={char_class(codes)})"]
+    if entity is not None:
+        lead.add(ord("&"))
+        alternatives.append(f"(?<=&){entity}")
+    anchored = anchored_alternatives(line_starts=True) if config.fix_encoding else None
+    if anchored is not None:
+        try:
+            everything = [*alternatives, *anchored.alternatives]
+            pattern = f"{char_class(lead | anchored.anchors)}(?:{'|'.join(everything)})"
+            return re.compile(pattern, anchored.flags), True
+        except re.error:
+            pass
+    return re.compile(f"{char_class(lead)}(?:{'|'.join(alternatives)})"), False
 
 
 def needs_fixing(text: str, config: ftfy.TextFixerConfig = NEWS_FIXER_CONFIG) -> bool:
@@ -116,18 +162,39 @@ def needs_fixing(text: str, config: ftfy.TextFixerConfig = NEWS_FIXER_CONFIG) ->
     return config.fix_encoding and is_bad(text)
 
 
-def _any_needs_fixing(texts: Sequence[str], config: ftfy.TextFixerConfig) -> bool:
-    """Tell whether :func:`needs_fixing` is true for any of ``texts``, checking most of it
-    once on the texts joined by line breaks (a line break changes nothing, and joins nothing
-    under NFC); only the mojibake check, which a join could fool, goes text by text."""
+def _needing_fix(texts: Sequence[str], config: ftfy.TextFixerConfig) -> set[str]:
+    """Return the texts among ``texts`` for which :func:`needs_fixing` is true.
+
+    The texts are checked joined by line breaks, in one scan for changeable characters and
+    mojibake (:func:`_joined_check`) and one NFC check (a line break changes nothing and
+    joins nothing under NFC); only the texts these flag are looked at one by one.
+    """
     joined = "\n".join(texts)
-    if _changeable(config).search(joined) is not None:
-        return True
+    needy: set[str] = set()
+    pattern, covers_mojibake = _joined_check(config)
+    match = pattern.search(joined)
+    if match is not None:
+        ends = list(itertools.accumulate(len(text) + 1 for text in texts))
+        while match is not None:
+            index = bisect.bisect_right(ends, match.start())
+            if needs_fixing(texts[index], config):
+                needy.add(texts[index])
+            match = pattern.search(joined, ends[index])
     if joined.isascii():
-        return False
-    if config.normalization and not unicodedata.is_normalized(config.normalization, joined):
-        return True
-    return config.fix_encoding and any(is_bad(text) for text in texts if not text.isascii())
+        return needy
+    form = config.normalization
+    if form and unicodedata.is_normalized(form, joined):
+        form = None
+    if not form and covers_mojibake:
+        return needy
+    for text in texts:
+        if text.isascii() or text in needy:
+            continue
+        if (form and not unicodedata.is_normalized(form, text)) or (
+            not covers_mojibake and config.fix_encoding and is_bad(text)
+        ):
+            needy.add(text)
+    return needy
 
 
 def fix_encoding_and_explain(
@@ -227,9 +294,9 @@ class FixEncoding:
     changes (so the filter is idempotent), and a repaired block other than preformatted
     text has its runs of white space made one space (no-break spaces kept).
 
-    Text that cannot need a repair (ASCII without ``&`` or controls; non-ASCII text ftfy's
-    badness check finds clean, already in NFC) is passed through without calling ftfy;
-    the check is conservative: it never skips text that ftfy would change.
+    Text that cannot need a repair (ASCII without HTML entities or controls; non-ASCII
+    text ftfy's badness check finds clean, already in NFC) is passed through without
+    calling ftfy; the check is conservative: it never skips text that ftfy would change.
 
     Not for text whose mojibake is the point (a page about encodings): it will be repaired.
 
@@ -242,35 +309,38 @@ class FixEncoding:
 
     def __call__(self, doc: Document, /) -> Document:
         """Return ``doc`` with every block and metadata text field repaired."""
-        if not _any_needs_fixing(_texts(doc), self.config):
+        needy = _needing_fix(_texts(doc), self.config)
+        if not needy:
             # Most documents: one check of the whole text instead of one per field.
             return doc
         edits: list[Edit] = []
-        blocks = tuple(self._fix_block(block, edits) for block in doc.blocks)
-        meta = self._fix_meta(doc.meta, edits)
+        blocks = tuple(self._fix_block(block, needy, edits) for block in doc.blocks)
+        meta = self._fix_meta(doc.meta, needy, edits)
         if not edits:
             return doc
         return dataclasses.replace(doc, blocks=blocks, meta=meta, edits=doc.edits + tuple(edits))
 
-    def _fix(self, text: str, edits: list[Edit], *, squash: bool = False) -> str:
+    def _fix(self, text: str, needy: set[str], edits: list[Edit], *, squash: bool = False) -> str:
+        if text not in needy:
+            return text  # needs_fixing(text) is false: the repair would return it as is
         repair = _repair(text, self.config, squash=squash)
         if repair.text != text:
             edits.append(Edit(self.name, "replace", text, repair.text, "; ".join(repair.reasons)))
         return repair.text
 
-    def _fix_block(self, block: Block, edits: list[Edit]) -> Block:
-        fixed = self._fix(block.text, edits, squash=block.kind != "preformatted")
+    def _fix_block(self, block: Block, needy: set[str], edits: list[Edit]) -> Block:
+        fixed = self._fix(block.text, needy, edits, squash=block.kind != "preformatted")
         return block if fixed == block.text else dataclasses.replace(block, text=fixed)
 
-    def _fix_meta(self, meta: Metadata, edits: list[Edit]) -> Metadata:
+    def _fix_meta(self, meta: Metadata, needy: set[str], edits: list[Edit]) -> Metadata:
         changes: dict[str, Any] = {}
         for key in ("title", "description", "dateline", "site_name"):
             value = getattr(meta, key)
             if isinstance(value, str):
-                fixed = self._fix(value, edits)
+                fixed = self._fix(value, needy, edits)
                 if fixed != value:
                     changes[key] = fixed
-        authors = tuple(self._fix(author, edits) for author in meta.authors)
+        authors = tuple(self._fix(author, needy, edits) for author in meta.authors)
         if authors != meta.authors:
             changes["authors"] = authors
         return dataclasses.replace(meta, **changes) if changes else meta
