@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.readers.html.content import _ASCII_NON_WORD, _listed_articles
+from newsclean.readers.html.content import _ASCII_NON_WORD, _PROSE_MARKS, _listed_articles, _words
 from newsclean.readers.html.dom import Container
 
 _WORD = re.compile(r"\w+")
@@ -18,6 +18,22 @@ _WORD = re.compile(r"\w+")
 def test_ascii_words_are_the_regex_words(text: str) -> None:
     lowered = text.lower()
     assert lowered.translate(_ASCII_NON_WORD).split() == _WORD.findall(lowered)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(["A", "b", "É", "_", "7", " ", "-", *_PROSE_MARKS]), st.text()),
+        max_size=12,
+    ).map("".join)
+)
+def test_block_words_are_the_regex_words(text: str) -> None:
+    assert _words(text) == _WORD.findall(text.lower())
+
+
+def test_prose_marks_split_words() -> None:
+    assert all(_WORD.fullmatch(mark) is None for mark in _PROSE_MARKS)
+    assert _words("The “Mayor’s” plan — Ünter…") == ["the", "mayor", "s", "plan", "ünter"]
 
 
 def test_ascii_words_keep_underscores_and_digits() -> None:

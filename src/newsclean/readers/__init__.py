@@ -13,7 +13,7 @@ import regex
 from newsclean.document import Document
 from newsclean.errors import InputTypeError, ReadError
 from newsclean.readers.binary import Decoded, decode_bytes
-from newsclean.readers.html import read_html
+from newsclean.readers.html import read_html, read_html_utf8
 from newsclean.readers.text import read_text
 
 __all__ = [
@@ -38,6 +38,9 @@ _BLOCK_TAG = regex.compile(
     r"</?(?:p|div|br|li|h[1-6]|article|section|table|tr|td)\b[^>]*>", regex.IGNORECASE
 )
 _SNIFF_CHARS = 4096
+# How decode_bytes found a "utf-8" codec when it decoded strictly (not after a BOM, which
+# it strips, nor as the fallback, which replaces invalid bytes).
+_STRICT_UTF8 = frozenset(("utf-8", "declared"))
 _MIN_BLOCK_TAGS = 3
 
 
@@ -65,8 +68,14 @@ def read_bytes(data: bytes | bytearray | memoryview) -> Document:
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InputTypeError(f"read_bytes() takes bytes, not {type(data).__name__}")
-    decoded = decode_bytes(bytes(data))
-    doc = read_str(decoded.text)
+    data = bytes(data)
+    decoded = decode_bytes(data)
+    if decoded.encoding == "utf-8" and decoded.source in _STRICT_UTF8:
+        # The text was decoded strictly from UTF-8, so the HTML parser can read ``data``.
+        text = decoded.text
+        doc = read_html_utf8(text, data) if looks_like_html(text) else read_text(text)
+    else:
+        doc = read_str(decoded.text)
     return dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, encoding=decoded.encoding))
 
 

@@ -23,7 +23,7 @@ from newsclean.readers.html.dom import HIDDEN_SELECTOR, Page, remove_invisible, 
 from newsclean.readers.html.meta import SOURCES_SELECTOR, read_metadata
 from newsclean.readers.html.nesting import bound_nesting
 
-__all__ = ["read_html"]
+__all__ = ["read_html", "read_html_utf8"]
 
 _WORDS = regex.compile(r"\w+")
 
@@ -52,7 +52,22 @@ def read_html(html: str) -> Document:
     """
     if not isinstance(html, str):
         raise InputTypeError(f"read_html() takes str, not {type(html).__name__}")
-    tree = LexborHTMLParser(bound_nesting(html))
+    return read_html_utf8(html, None)
+
+
+def read_html_utf8(html: str, utf8: bytes | None) -> Document:
+    """:func:`read_html`, given also ``utf8``: exactly ``html.encode("utf-8")`` (the bytes
+    ``html`` was strictly decoded from), or ``None``.
+
+    The parser reads UTF-8: passing the bytes a page came in spares encoding it again
+    (about a fifth of the parse time of a page with any non-ASCII character).
+
+    >>> page = "<html><body><p>Caf\u00e9 au lait, fresh every morning.</p></body></html>"
+    >>> read_html_utf8(page, page.encode()) == read_html(page)
+    True
+    """
+    bounded = bound_nesting(html)
+    tree = LexborHTMLParser(utf8 if utf8 is not None and bounded is html else bounded)
     # One search finds both the metadata sources and the hidden elements.
     nodes = tree.css(f"{SOURCES_SELECTOR}, {HIDDEN_SELECTOR}")
     # Their tags and attributes, read once for both steps.

@@ -30,6 +30,16 @@ _WORD = re.compile(r"\w+")
 _ASCII_NON_WORD = str.maketrans(
     dict.fromkeys((chr(code) for code in range(128) if not re.match(r"\w", chr(code))), " ")
 )
+# The same table, that also lower-cases ASCII letters.
+_ASCII_WORDS = str.maketrans(
+    {
+        **{chr(code): chr(code).lower() for code in range(ord("A"), ord("Z") + 1)},
+        **{chr(code): " " for code in range(128) if not re.match(r"\w", chr(code))},
+    }
+)
+# Punctuation that keeps most Latin-script prose from being ASCII (curly quotes, dashes,
+# ellipsis, guillemets); none is a word character, so it splits words as a space does.
+_PROSE_MARKS = tuple("’“”—–‘…«»")
 _SENTENCE_FINAL = frozenset(".!?。！？\"'”’»)")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?:\s|$)")
 
@@ -120,12 +130,7 @@ def _block_value(block: RawBlock, stops: frozenset[str] | None) -> float:
         return -_PENALTY * chars
     if block.kind == "heading" or chars < _PROSE_MIN_CHARS:
         return 0.0
-    lowered = text.lower()
-    if lowered.isascii():
-        # Splitting at the ASCII non-word characters finds the same words as _WORD, faster.
-        words = lowered.translate(_ASCII_NON_WORD).split()
-    else:
-        words = _WORD.findall(lowered)
+    words = _words(text)
     count = len(words)
     if count < _PROSE_MIN_WORDS:
         if _UNSPACED_SCRIPT.search(text) is None:
@@ -141,6 +146,24 @@ def _block_value(block: RawBlock, stops: frozenset[str] | None) -> float:
     if "," not in text and "、" not in text and _SENTENCE_END.search(text) is None:
         quality *= 0.5
     return quality * (chars - block.link_chars)
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of ``text``, as ``_WORD.findall(text.lower())`` finds them.
+
+    >>> _words("It’s “Rain” — again")
+    ['it', 's', 'rain', 'again']
+    """
+    if text.isascii():
+        # Splitting at the ASCII non-word characters finds the same words as _WORD, faster.
+        return text.translate(_ASCII_WORDS).split()
+    lowered = text.lower()
+    for mark in _PROSE_MARKS:
+        if mark in lowered:
+            lowered = lowered.replace(mark, " ")
+    if lowered.isascii():
+        return lowered.translate(_ASCII_NON_WORD).split()
+    return _WORD.findall(lowered)
 
 
 @dataclass(frozen=True, slots=True)

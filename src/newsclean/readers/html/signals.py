@@ -15,7 +15,16 @@ from typing import Any
 from newsclean import lexicon
 from newsclean.readers.html.tokens import token_list
 
-__all__ = ["BOILERPLATE", "CONTENT", "NEUTRAL", "Signals", "container_mark", "signals", "tag_marks"]
+__all__ = [
+    "BOILERPLATE",
+    "CONTENT",
+    "NEUTRAL",
+    "Signals",
+    "attribute_mark",
+    "container_mark",
+    "signals",
+    "tag_marks",
+]
 
 BOILERPLATE = -1
 NEUTRAL = 0
@@ -70,7 +79,9 @@ def container_mark(tag: str, attrs: Mapping[str, Any]) -> int:
     if not attrs and "-" not in tag:
         return tag_marks().get(tag, NEUTRAL)
     get = attrs.get
-    return _mark(tag, get("class") or "", get("id") or "", get("role") or "", get("itemprop") or "")
+    return attribute_mark(
+        tag, get("class") or "", get("id") or "", get("role") or "", get("itemprop") or ""
+    )
 
 
 # Every ASCII character that is not a letter or digit: where an ASCII class name splits.
@@ -85,8 +96,18 @@ def _name_signal(name: str) -> int:
     """What one class name or id says: ``_SAYS_BOILERPLATE`` and/or ``_SAYS_CONTENT`` bits
     for its words (none for a state name such as "has-sidebar")."""
     if name.isascii() and name.islower():
-        # The common case, without regexes: no camelCase humps to split at.
-        words = name.translate(_ASCII_SEPARATORS).split()
+        # The common case, without regexes: no camelCase humps to split at. A name of
+        # letters and digits is its own only word; hyphens and underscores, the usual
+        # separators, are replaced faster than str.translate (which has a high set-up
+        # cost on short strings) replaces every separator.
+        if name.isalnum():
+            words = [name]
+        else:
+            spaced = name.replace("-", " ").replace("_", " ")
+            if spaced.replace(" ", "").isalnum():
+                words = spaced.split()
+            else:
+                words = name.translate(_ASCII_SEPARATORS).split()
     else:
         words = [word for word in token_list(name) if word]
     sig = signals()
@@ -107,7 +128,13 @@ def tag_marks() -> dict[str, int]:
 
 # Pages repeat the same class names many times; the cache holds a few thousand of them.
 @lru_cache(maxsize=8192)
-def _mark(tag: str, classes: str, ident: str, role: str, itemprop: str) -> int:
+def attribute_mark(tag: str, classes: str, ident: str, role: str, itemprop: str) -> int:
+    """:func:`container_mark` of an element from its tag and the attributes that count
+    (empty strings for those it lacks), for callers that read them already.
+
+    >>> attribute_mark("div", "share-bar", "", "", "")
+    -1
+    """
     sig = signals()
     if itemprop and not sig.body_itemprops.isdisjoint(itemprop.lower().split()):
         return CONTENT
