@@ -16,7 +16,7 @@ ZONES = st.sampled_from(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # the first example builds the date grammar
 @given(YEARS, TWO, TWO, TWO, TWO, SECONDS, ZONES, st.sampled_from(["", " ", "\n"]))
 def test_fast_path_agrees_with_date_rules(
     year: str, month: str, day: str, hour: str, minute: str, second: str, zone: str, pad: str
