@@ -75,7 +75,12 @@ _LINES = st.one_of(
         st.sampled_from(["*", "-", "+", "•", "1.", "12)", "#", "##", "###", ">", "=", "a"]),
         st.sampled_from(["item", "Heading ##", "quoted text", "x", "well-"]),
     ),
-    st.builds(lambda n, tail: _PROSE[:n] + tail, st.integers(20, 80), st.sampled_from(["", "-"])),
+    st.builds(
+        "{}{}{}".format,
+        st.sampled_from(["", "", "", "* ", "  2. "]),
+        st.builds(_PROSE.__getitem__, st.builds(slice, st.integers(20, 80))),
+        st.sampled_from(["", "-"]),
+    ),
     st.sampled_from(["===", "---", "  --  ", "> a", ">b", "#no heading", "*not bullet"]),
     st.text(st.sampled_from(list("ab -*#>1.\t\u00a0\u0085\u2003\u3000Ãé|")), max_size=12),
 )

@@ -8,7 +8,7 @@ bullets, block quotes and fenced code keep their kind and lose their markers.
 
 from __future__ import annotations
 
-import itertools
+import operator
 import re
 from collections.abc import Iterator
 
@@ -39,6 +39,9 @@ _MOJIBAKE_TAIL = re.compile(r"[^\x00-\x7f\s]([\u00a0\u0085]+)[ \t]*$")
 _ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
 _BULLET = re.compile(r"^[ \t]*(?:[*\-+•·▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
+# _BULLET with the item after it, stripped (it starts with the non-space _BULLET looks for
+# and ends at the line's last non-space).
+_BULLET_ITEM = re.compile(_BULLET.pattern + r"(\S(?:.*\S)?)")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 
@@ -53,6 +56,7 @@ _WRAP_SHARE = 0.75
 # One classified source line: its text (markers removed, spaces squashed), its kind, its
 # level (heading level) and the width of the raw line.
 _Line = tuple[str, BlockKind, int, int]
+_WIDTH = operator.itemgetter(3)
 
 
 def read_text(text: str) -> Document:
@@ -64,7 +68,7 @@ def read_text(text: str) -> Document:
     if not isinstance(text, str):
         raise InputTypeError(f"read_text() takes str, not {type(text).__name__}")
     text = _normalise_newlines(text)
-    if "```" in text or "~~~" in text:
+    if _has_fence(text):
         return Document(blocks=tuple(_blocks(text)), meta=Metadata())
     return Document(blocks=tuple(_fast_blocks(text)), meta=Metadata())
 
@@ -78,6 +82,12 @@ def _normalise_newlines(text: str) -> str:
     return text
 
 
+def _has_fence(text: str) -> bool:
+    # A one-character search is many times faster than a three-character one, and most
+    # texts have no backtick or tilde at all.
+    return ("`" in text and "```" in text) or ("~" in text and "~~~" in text)
+
+
 def split_paragraphs(text: str) -> list[list[str]]:
     """Return the paragraphs of ``text`` (separated by blank lines) as lists of lines.
 
@@ -89,7 +99,7 @@ def split_paragraphs(text: str) -> list[list[str]]:
     paragraphs: list[list[str]] = []
     current: list[str] = []
     fence: str | None = None
-    has_fences = "```" in text or "~~~" in text
+    has_fences = _has_fence(text)
     for line in text.split("\n"):
         match = _FENCE.match(line) if has_fences else None
         if fence is not None:
@@ -115,7 +125,7 @@ def split_paragraphs(text: str) -> list[list[str]]:
 
 def _blocks(text: str) -> Iterator[Block]:
     position = 0
-    has_fences = "```" in text or "~~~" in text
+    has_fences = _has_fence(text)
     for paragraph in split_paragraphs(text):
         if has_fences and _FENCE.match(paragraph[0]):
             body = "\n".join(paragraph[1:-1] if len(paragraph) > 1 else []).strip("\n")
@@ -210,10 +220,12 @@ def _classify(paragraph: list[str]) -> list[_Line]:
         if heading is not None:
             lines.append((_squash(heading.group(2)), "heading", len(heading.group(1)), width))
             continue
-        bullet = _BULLET.match(raw)
+        bullet = _BULLET_ITEM.match(raw)
         if bullet is not None:
-            item = raw[bullet.end() :]
-            lines.append((_squash_stripped(item, item.strip()), "list_item", 0, width))
+            item = bullet.group(1)
+            if not item.isascii() or "  " in item or "\t" in item:
+                item = _squash_stripped(raw[bullet.start(1) :], item)
+            lines.append((item, "list_item", 0, width))
             continue
         quote = _QUOTE.match(raw)
         if quote is not None:
@@ -245,18 +257,26 @@ def _merge(lines: list[_Line]) -> Iterator[tuple[_Line, int]]:
 
 
 def _is_wrapped(lines: list[_Line]) -> bool:
-    prose = [line for line in lines if line[1] in ("paragraph", "list_item")]
-    if len(prose) < 2 or len(prose) != len(lines):
+    # The cheap tests first: the widths, then the kinds, then the " | " search.
+    if len(lines) < 2:
         return False
-    # A line of fields ("Jane Doe | Taipei | Updated: ...") is a byline or menu, not prose.
-    if any(line[0].count(" | ") >= 2 for line in prose):
-        return False
-    widest = max(line[3] for line in prose)
+    widths = list(map(_WIDTH, lines))
+    widest = max(widths)
     if not _WRAP_MIN_WIDTH <= widest <= _WRAP_MAX_WIDTH:
         return False
+    # Every line must be prose: a paragraph line or a list item.
+    if any(line[1] != "paragraph" and line[1] != "list_item" for line in lines):
+        return False
     # A line followed by a continuation line (not a new bullet) must reach near the width.
-    cut = [line for line, after in itertools.pairwise(prose) if after[1] == "paragraph"]
-    return bool(cut) and all(line[3] >= _WRAP_SHARE * widest for line in cut)
+    cut = [
+        width
+        for width, after in zip(widths[:-1], lines[1:], strict=True)
+        if after[1] == "paragraph"
+    ]
+    if not cut or min(cut) < _WRAP_SHARE * widest:
+        return False
+    # A line of fields ("Jane Doe | Taipei | Updated: ...") is a byline or menu, not prose.
+    return not any(line[0].count(" | ") >= 2 for line in lines)
 
 
 def _join(left: str, right: str) -> str:
@@ -266,12 +286,17 @@ def _join(left: str, right: str) -> str:
 
 
 def _squash_stripped(text: str, stripped: str) -> str:
-    # _squash(text), given text.strip(). An ASCII stripped text is what _squash makes of it
-    # when it has no run of spaces or tab to squash: no mojibake tail can follow it, as
-    # that needs a non-ASCII character before the no-break space or NEL.
-    if stripped.isascii() and "  " not in stripped and "\t" not in stripped:
-        return stripped
-    return _squash(text)
+    # _squash(text), given stripped = text.strip(). Squashing and stripping commute, and a
+    # mojibake tail needs a no-break space or NEL after a non-ASCII character (which is in
+    # the stripped text, not being a space): without one, _squash(text) is the stripped
+    # text squashed, and squashing the (short) stripped text is cheaper than the line's.
+    if stripped.isascii():
+        return _SPACES.sub(" ", stripped) if "  " in stripped or "\t" in stripped else stripped
+    if "\u00a0" in text or "\u0085" in text:
+        return _squash(text)
+    return (
+        _SPACES.sub(" ", stripped) if "  " in stripped or _ODD_SPACE.search(stripped) else stripped
+    )
 
 
 def _squash(text: str) -> str:
