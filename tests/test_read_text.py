@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from helpers import load_cases
 from newsclean.readers import read_text
-from newsclean.readers.text import _MOJIBAKE_TAIL, _SPACES, _blocks, _fast_blocks, _squash
+from newsclean.readers.text import (
+    _MOJIBAKE_TAIL,
+    _ODD_SPACE,
+    _SPACES,
+    _blocks,
+    _fast_blocks,
+    _squash,
+)
 
 CASES = load_cases("read_text")
 
@@ -91,3 +98,10 @@ _LINES = st.one_of(
 def test_fast_path_makes_the_blocks_of_the_general_path(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert _fast_blocks(text) == list(_blocks(text))
+
+
+def test_odd_spaces_are_not_printable() -> None:
+    # _squash_stripped skips the _ODD_SPACE search on printable text.
+    odd = [chr(code) for code in range(0x3001) if _ODD_SPACE.match(chr(code))]
+    assert len(odd) == 15
+    assert not any(char.isprintable() for char in odd)

@@ -28,7 +28,8 @@ _SPACES = re.compile(
 # What _SPACES changes besides runs of plain spaces: lines with neither are left alone.
 _ODD_SPACE = re.compile(r"[\t\u2000-\u200a\u202f\u205f\u3000]")
 # One or more blank lines (as split_paragraphs sees them) with the line breaks around them.
-_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n)+")
+# (The first blank line is spelt out: a simple repeat fails faster on the other lines.)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
 # First characters of the lines that may be markdown markup (headings, bullets, quotes,
 # numbered items, setext underlines); any other line is plain text.
 _MARKERS = frozenset("#*-+•·▪◦‣>=~`0123456789")
@@ -294,9 +295,10 @@ def _squash_stripped(text: str, stripped: str) -> str:
         return _SPACES.sub(" ", stripped) if "  " in stripped or "\t" in stripped else stripped
     if "\u00a0" in text or "\u0085" in text:
         return _squash(text)
-    return (
-        _SPACES.sub(" ", stripped) if "  " in stripped or _ODD_SPACE.search(stripped) else stripped
-    )
+    # Tabs and typographic spaces are not printable: a printable text has none to squash.
+    if "  " in stripped or (not stripped.isprintable() and _ODD_SPACE.search(stripped)):
+        return _SPACES.sub(" ", stripped)
+    return stripped
 
 
 def _squash(text: str) -> str:
