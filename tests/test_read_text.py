@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from helpers import load_cases
 from newsclean.readers import read_text
-from newsclean.readers.text import _MOJIBAKE_TAIL, _SPACES, _squash
+from newsclean.readers.text import (
+    _MOJIBAKE_TAIL,
+    _ODD_SPACE,
+    _SPACES,
+    _blocks,
+    _fast_blocks,
+    _squash,
+)
 
 CASES = load_cases("read_text")
 
@@ -59,3 +66,42 @@ def test_squash_matches_its_regex_definition(line: str) -> None:
     tail = _MOJIBAKE_TAIL.search(squashed)
     expected = core + tail.group(1) if tail is not None and core else core
     assert _squash(line) == expected
+
+
+# Lines of the kinds read_text tells apart, for the fast path's property: blank lines (with
+# spaces, tabs and no-break spaces), short labels, bullets, numbers, wrapped prose of
+# about the same width, markdown headings and setext underlines, quotes, and lines with
+# indentation, runs of spaces, tabs, typographic spaces, NELs and mojibake tails.
+_PROSE = "The council voted on Tuesday to expand the bus network, adding six new routes"
+_LINES = st.one_of(
+    st.sampled_from(["", " ", "\t", "\u00a0", " \u00a0\t "]),
+    st.sampled_from(["Home", "World", "By Jane Doe", "Jane Doe | Taipei | Updated", "12"]),
+    st.builds(
+        "{}{} {}".format,
+        st.sampled_from(["", "  ", "\t", "\u00a0"]),
+        st.sampled_from(["*", "-", "+", "•", "1.", "12)", "#", "##", "###", ">", "=", "a"]),
+        st.sampled_from(["item", "Heading ##", "quoted text", "x", "well-"]),
+    ),
+    st.builds(
+        "{}{}{}".format,
+        st.sampled_from(["", "", "", "* ", "  2. "]),
+        st.builds(_PROSE.__getitem__, st.builds(slice, st.integers(20, 80))),
+        st.sampled_from(["", "-"]),
+    ),
+    st.sampled_from(["===", "---", "  --  ", "> a", ">b", "#no heading", "*not bullet"]),
+    st.text(st.sampled_from(list("ab -*#>1.\t\u00a0\u0085\u2003\u3000Ãé|")), max_size=12),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINES, max_size=14))
+def test_fast_path_makes_the_blocks_of_the_general_path(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert _fast_blocks(text) == list(_blocks(text))
+
+
+def test_odd_spaces_are_not_printable() -> None:
+    # _squash_stripped skips the _ODD_SPACE search on printable text.
+    odd = [chr(code) for code in range(0x3001) if _ODD_SPACE.match(chr(code))]
+    assert len(odd) == 15
+    assert not any(char.isprintable() for char in odd)
