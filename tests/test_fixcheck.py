@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from helpers import load_cases
@@ -67,12 +67,16 @@ def test_fix_lines_keeps_every_line_and_its_ending(lines: list[tuple[str, str]])
 
 @settings(max_examples=150, deadline=None)
 @given(_LINE_TEXT)
+@example("\ufeff")
+@example("\ufeffCaf\u00c3\u00a9\n\ufeffx")
 def test_fix_lines_is_the_encoding_repair_of_each_line(text: str) -> None:
-    # fix_lines adds nothing to the encoding repair but the split and the reassembly.
+    # fix_lines adds nothing to the encoding repair but the split, the reassembly and a
+    # leading byte order mark, which it keeps.
     config = FixEncoding().config._replace(fix_line_breaks=False, unescape_html=False)
-    expected = "".join(
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    expected = bom + "".join(
         fix_encoding_and_explain(content, config)[0] + ending
-        for content, ending in split_lines(text)
+        for content, ending in split_lines(text[len(bom) :])
     )
     assert fix_lines(text, SAFE).text == expected
 
