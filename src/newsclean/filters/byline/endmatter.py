@@ -39,7 +39,8 @@ def parse_credits(text: str) -> Credits | None:
         body = body[1:-1]
     lex = lexicon()
     # Every part must open with a credit phrase, so the line must too: most lines fail here.
-    if lex.credits_authors.match(body) is None and lex.credits_others.match(body) is None:
+    # (One match of both lists: credits_any matches where either of them does.)
+    if lex.credits_any.match(body) is None:
         return None
     if len(body.split()) > MAX_BYLINE_WORDS * 2:
         return None
