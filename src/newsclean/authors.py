@@ -214,6 +214,11 @@ def _name_before_attribution(text: str, allow_lower: bool) -> str | None:
     words = _words()
     tokens = text.split()
     first_cut = max(2, len(tokens) - _MAX_ATTRIBUTION_WORDS)
+    if first_cut >= len(tokens) or (not allow_lower and not _may_open_name(tokens[0])):
+        # Every name tried below starts with tokens[0], and _name refuses a first word that
+        # is not a name word (without allow_lower it reads the words as they are): the
+        # answer is None whatever the attribution, so none is looked for.
+        return None
     for cut in range(first_cut, min(len(tokens), _MAX_NAME_WORDS + 1)):
         tail = " ".join(tokens[cut:])
         key = tail.lower().removeprefix("the ").strip(" .")
@@ -242,6 +247,13 @@ def _capitalized(text: str) -> bool:
         or token.lower() in _words().particles
         for token in text.split()
     )
+
+
+def _may_open_name(token: str) -> bool:
+    """Whether ``_name`` (without ``allow_lower``) accepts ``token`` as its first word: the
+    first word is neither skipped as a particle or suffix nor allowed to be a listed
+    non-name word."""
+    return token.lower() not in _words().not_name_words and _name_word(token)
 
 
 def _name(text: str, allow_lower: bool) -> str | None:
