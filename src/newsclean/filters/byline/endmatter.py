@@ -70,10 +70,10 @@ def bio_name(text: str) -> str | None:
     >>> bio_name("The minister is a former reporter.") is None
     True
     """
-    if len(text.split(None, _MAX_BIO_WORDS)) > _MAX_BIO_WORDS:
-        return None
+    # Both tests must pass; the pattern (which reads only the first words) goes first, so
+    # the long paragraphs it refuses are not split.
     match = lexicon().bio.match(text)
-    if match is None:
+    if match is None or len(text.split(None, _MAX_BIO_WORDS)) > _MAX_BIO_WORDS:
         return None
     chunk = classify(match.group("name"))
     return chunk.text if chunk.kind == "name" else None
