@@ -78,6 +78,7 @@ class _Words:
     mac_names: frozenset[str]
     not_name_words: frozenset[str]
     ignorable: regex.Pattern[str]
+    ignorable_reverse: regex.Pattern[str]
 
 
 @cache
@@ -88,6 +89,7 @@ def _words() -> _Words:
     colon = phrase_alternation(p.rstrip(":") for p in by if p.endswith(":"))
     roles = phrase_alternation(data["roles"])
     modifiers = phrase_alternation(data["role_modifiers"])
+    ignorable = rf"(?:^|\s+)(?:{phrase_alternation(data['ignorable'])})\s*:?\s*$"
     agency = phrase_alternation(data["agencies"])
     role = (
         rf"(?:{agency}\s+)?(?:(?:{modifiers})\s+)*{roles}"
@@ -110,9 +112,10 @@ def _words() -> _Words:
         suffixes=frozenset(data["suffixes"]),
         mac_names=frozenset(data["mac_names"]),
         not_name_words=frozenset(data["not_name_words"]),
-        ignorable=regex.compile(
-            rf"(?:^|\s+)(?:{phrase_alternation(data['ignorable'])})\s*:?\s*$", regex.I
-        ),
+        ignorable=regex.compile(ignorable, regex.I),
+        # The same pattern searched from the end: it finds a match where the forward search
+        # finds one, but tries the anchor ``$`` first instead of the words at every space.
+        ignorable_reverse=regex.compile(ignorable, regex.I | regex.REVERSE),
     )
 
 
@@ -139,7 +142,10 @@ def strip_noise(text: str) -> str:
     previous = None
     while previous != cleaned:
         previous = cleaned
-        cleaned = words.ignorable.sub("", cleaned.strip(" \t,;:|·•-–—"))
+        cleaned = cleaned.strip(" \t,;:|·•-–—")
+        # sub changes the text only where the pattern matches; most texts have no match.
+        if words.ignorable_reverse.search(cleaned) is not None:
+            cleaned = words.ignorable.sub("", cleaned)
     return " ".join(cleaned.split())
 
 
@@ -208,6 +214,11 @@ def _name_before_attribution(text: str, allow_lower: bool) -> str | None:
     words = _words()
     tokens = text.split()
     first_cut = max(2, len(tokens) - _MAX_ATTRIBUTION_WORDS)
+    if first_cut >= len(tokens) or (not allow_lower and not _may_open_name(tokens[0])):
+        # Every name tried below starts with tokens[0], and _name refuses a first word that
+        # is not a name word (without allow_lower it reads the words as they are): the
+        # answer is None whatever the attribution, so none is looked for.
+        return None
     for cut in range(first_cut, min(len(tokens), _MAX_NAME_WORDS + 1)):
         tail = " ".join(tokens[cut:])
         key = tail.lower().removeprefix("the ").strip(" .")
@@ -236,6 +247,13 @@ def _capitalized(text: str) -> bool:
         or token.lower() in _words().particles
         for token in text.split()
     )
+
+
+def _may_open_name(token: str) -> bool:
+    """Whether ``_name`` (without ``allow_lower``) accepts ``token`` as its first word: the
+    first word is neither skipped as a particle or suffix nor allowed to be a listed
+    non-name word."""
+    return token.lower() not in _words().not_name_words and _name_word(token)
 
 
 def _name(text: str, allow_lower: bool) -> str | None:

@@ -39,7 +39,8 @@ def parse_credits(text: str) -> Credits | None:
         body = body[1:-1]
     lex = lexicon()
     # Every part must open with a credit phrase, so the line must too: most lines fail here.
-    if lex.credits_authors.match(body) is None and lex.credits_others.match(body) is None:
+    # (One match of both lists: credits_any matches where either of them does.)
+    if lex.credits_any.match(body) is None:
         return None
     if len(body.split()) > MAX_BYLINE_WORDS * 2:
         return None
@@ -69,10 +70,10 @@ def bio_name(text: str) -> str | None:
     >>> bio_name("The minister is a former reporter.") is None
     True
     """
-    if len(text.split(None, _MAX_BIO_WORDS)) > _MAX_BIO_WORDS:
-        return None
+    # Both tests must pass; the pattern (which reads only the first words) goes first, so
+    # the long paragraphs it refuses are not split.
     match = lexicon().bio.match(text)
-    if match is None:
+    if match is None or len(text.split(None, _MAX_BIO_WORDS)) > _MAX_BIO_WORDS:
         return None
     chunk = classify(match.group("name"))
     return chunk.text if chunk.kind == "name" else None

@@ -169,17 +169,29 @@ class ExtractByline:
             )
 
     def _read_tail(self, blocks: Sequence[Block], found: _Found) -> None:
+        # Blocks that are neither a credit line nor start with a bio name: _take_tail_block
+        # returns False on them whatever has been taken (it reads them only through
+        # parse_credits and bio_name, pure functions of the text), so once seen they are
+        # skipped when the loop looks at the window again.
+        inert: set[int] = set()
         while True:
             remaining = [i for i in range(len(blocks)) if i not in found.removed]
             window = remaining[-self.tail_blocks :]
-            if not any(_take_tail_block(i, blocks, remaining, found) for i in window):
+            if not any(
+                _take_tail_block(i, blocks, remaining, found, inert)
+                for i in window
+                if i not in inert
+            ):
                 return
 
 
 def _anchor(doc: Document) -> int:
     title = (doc.meta.title or "").strip().casefold()
+    # Case folding maps every character to one or more, never to none, so a text longer
+    # than ``title`` cannot fold to it: only the others are folded.
+    longest = len(title)
     for block in doc.blocks:
-        if title and block.text.casefold() == title:
+        if title and len(block.text) <= longest and block.text.casefold() == title:
             return block.position
     for block in doc.blocks:
         if block.kind == "heading" and block.level <= 1:
@@ -239,11 +251,16 @@ def _take_credits(index: int, text: str, credits: Credits, found: _Found) -> Non
 
 
 def _take_tail_block(
-    index: int, blocks: Sequence[Block], remaining: list[int], found: _Found
+    index: int, blocks: Sequence[Block], remaining: list[int], found: _Found, inert: set[int]
 ) -> bool:
-    """Take a credit line or an author box at ``index``; True if something was taken."""
+    """Take a credit line or an author box at ``index``; True if something was taken.
+
+    ``index`` goes into ``inert`` when the answer is False and will stay False: the block
+    is a heading, or neither a credit line nor a bio.
+    """
     text = blocks[index].text
     if blocks[index].kind == "heading":
+        inert.add(index)
         return False
     credits = parse_credits(text)
     if credits is not None:
@@ -251,6 +268,7 @@ def _take_tail_block(
         return True
     name = bio_name(text)
     if name is None:
+        inert.add(index)
         return False
     above = _name_lines_above(index, name, blocks, remaining)
     heading = _heading_above(index if not above else above[0], blocks, remaining)

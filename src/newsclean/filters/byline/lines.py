@@ -15,7 +15,7 @@ from typing import Literal
 
 import regex
 
-from newsclean.authors import classify, split_names, strip_by, strip_noise
+from newsclean.authors import Chunk, classify, split_names, strip_by, strip_noise
 from newsclean.dates import DateResult, find_dates
 from newsclean.filters.byline.words import MAX_BYLINE_WORDS, DateValue, lexicon, place_name
 from newsclean.lexicon import load
@@ -173,24 +173,32 @@ def _segment(text: str) -> _Segment:
         return _Segment("meta", by=by)
     if lexicon().reading_time.match(body):
         return _Segment("meta")
-    chunks = [classify(part) for part in split_names(body)]
-    kinds = {chunk.kind for chunk in chunks}
-    if kinds <= {"name", "desk", "agency", "outlet", "role", "empty"} and kinds & {
-        "name",
-        "desk",
-        "agency",
-    }:
-        return _Segment(
-            "people",
-            names=tuple(c.text for c in chunks if c.kind == "name"),
-            desks=tuple(c.text for c in chunks if c.kind == "desk"),
-            by=by,
-            attributed=bool(kinds & {"agency", "outlet", "role"})
-            or any(c.attributed for c in chunks),
-            agency="agency" in kinds,
-        )
-    if kinds <= {"role", "outlet", "empty"}:
-        return _Segment("meta")
+    chunks: list[Chunk] = []
+    for part in split_names(body):
+        chunk = classify(part)
+        if chunk.kind == "other":
+            # Neither "people" nor "meta" allows an "other" chunk, whatever the others are:
+            # they are not classified, and only a place is left.
+            break
+        chunks.append(chunk)
+    else:
+        kinds = {chunk.kind for chunk in chunks}
+        if kinds <= {"name", "desk", "agency", "outlet", "role", "empty"} and kinds & {
+            "name",
+            "desk",
+            "agency",
+        }:
+            return _Segment(
+                "people",
+                names=tuple(c.text for c in chunks if c.kind == "name"),
+                desks=tuple(c.text for c in chunks if c.kind == "desk"),
+                by=by,
+                attributed=bool(kinds & {"agency", "outlet", "role"})
+                or any(c.attributed for c in chunks),
+                agency="agency" in kinds,
+            )
+        if kinds <= {"role", "outlet", "empty"}:
+            return _Segment("meta")
     place = place_name(body)
     if place is not None and not by:
         return _Segment("place", place=place)

@@ -36,6 +36,7 @@ class Lexicon:
 
     credits_authors: regex.Pattern[str]
     credits_others: regex.Pattern[str]
+    credits_any: regex.Pattern[str]
     credit_parts: regex.Pattern[str]
     reading_time: regex.Pattern[str]
     bio: regex.Pattern[str]
@@ -51,6 +52,7 @@ def lexicon() -> Lexicon:
     data: dict[str, Any] = load("bylines")
     verbs = [verb for words in data["bio"]["verbs"].values() for verb in words]
     phrases = alternation(data["credits"]["authors"] + data["credits"]["others"])
+    name_word = r"[\p{L}\p{M}.'’\-]"
     return Lexicon(
         credit_parts=regex.compile(rf"\s*;\s*|\.\s+(?={phrases})", regex.I),
         credits_authors=regex.compile(
@@ -59,13 +61,21 @@ def lexicon() -> Lexicon:
         credits_others=regex.compile(
             rf"^\s*{alternation(data['credits']['others'])}\s*:?\s+", regex.I
         ),
+        # Matches where credits_authors or credits_others does: the same prefix and suffix
+        # around one alternation of both lists (a match of either is one of this, and back).
+        credits_any=regex.compile(rf"^\s*{phrases}\s*:?\s+", regex.I),
         reading_time=regex.compile(
             rf"^\s*\d{{1,3}}\s*{alternation(data['reading_time'])}\s*$", regex.I
         ),
         # The name is words and initials only; the verb is in lower case ("Fact Check: Is
         # An ..." is a headline, not a bio).
+        # Two to six name words: the fewest after which a verb follows. A name word is taken
+        # whole (atomic group): it can only end where white space or the text ends, since the
+        # white space after it is outside its characters; so this matches exactly where
+        # ``(?:W+\s+){1,5}?W+?`` does, with the same name, without trying each shorter prefix
+        # of the last word (``tests/test_byline.py`` checks the two agree).
         bio=regex.compile(
-            rf"^(?P<name>(?:[\p{{L}}\p{{M}}.'’\-]+\s+){{1,5}}?[\p{{L}}\p{{M}}.'’\-]+?)"
+            rf"^(?P<name>(?>{name_word}+)(?:\s+(?>{name_word}+)){{1,5}}?)"
             rf"(?:\s+\([^()]*\))?\s+{alternation(verbs)}(?!\w)"
         ),
         bio_roles=regex.compile(rf"(?<!\w){alternation(data['bio']['roles'])}", regex.I),

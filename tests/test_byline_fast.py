@@ -1,0 +1,217 @@
+"""The byline readers' shortcuts give the answers of the plain forms they replace.
+
+Each shortcut (a prefilter, an early exit, a faster but equivalent pattern) is compared here
+with the plain form it stands for, written out as it was, on generated text built from the
+lexicon's own words, names, dates and separators.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.authors import (
+    Chunk,
+    _name,
+    _name_before_attribution,
+    _outlet_name,
+    _words,
+    classify,
+    phrase_alternation,
+    split_names,
+    strip_by,
+    strip_noise,
+)
+from newsclean.filters.byline.lines import _Segment, _segment
+from newsclean.filters.byline.words import lexicon, place_name
+from newsclean.lexicon import load
+
+_DATA: dict[str, Any] = load("bylines")
+_VERBS = [verb for words in _DATA["bio"]["verbs"].values() for verb in words]
+
+# The bio pattern as first written: lazy name words, each shorter prefix of the last tried.
+_PLAIN_BIO = regex.compile(
+    r"^(?P<name>(?:[\p{L}\p{M}.'’\-]+\s+){1,5}?[\p{L}\p{M}.'’\-]+?)"
+    rf"(?:\s+\([^()]*\))?\s+{phrase_alternation(_VERBS)}(?!\w)"
+)
+
+_NAMES = ["Jane", "DOE", "Jean-Luc", "O'Brien", "McDONALD", "J.", "de", "van", "Jr.", "María"]
+_WORDS = [
+    *_NAMES,
+    "the",
+    "said",
+    "News",
+    "Desk",
+    "Times",
+    "staff",
+    "writer",
+    "Reuters",
+    "Associated",
+    "Press",
+    "for",
+    "and",
+    "ſuivre",
+    "K",
+    "ß",
+    "x",
+    "2024",
+    "12:30",
+    "March",
+    "5",
+    "min",
+    "read",
+    "(AP)",
+    "jane@example.com",
+    "@jane",
+    "www.example.com",
+]
+_LEXICON_WORDS = [
+    *_DATA["ignorable"],
+    *_DATA["credits"]["authors"],
+    *_DATA["credits"]["others"],
+    *_DATA["roles"][:12],
+    *_DATA["agencies"][:12],
+    *_DATA["desks"],
+    *_DATA["outlet_words"][:12],
+    *_DATA["not_name_words"][:20],
+    *[phrase for group in _DATA["by"].values() for phrase in group],
+    *_VERBS,
+]
+_SEPARATORS = [" ", " ", " ", "  ", "\t", "\n", ", ", "; ", " | ", " - ", " — ", " · ", ": ", " / "]
+
+
+def _cased(word: str, style: int) -> str:
+    return (word, word.upper(), word.title(), word.lower())[style]
+
+
+_PIECE = st.one_of(
+    st.sampled_from(_WORDS),
+    st.builds(_cased, st.sampled_from(_LEXICON_WORDS), st.integers(0, 3)),
+    st.text(alphabet="aAzZéÉ.'’-()ſKß1 ", min_size=1, max_size=6),
+)
+
+# Byline-like lines: words, names and lexicon phrases in any case, joined by separators.
+_LINES = st.builds(
+    lambda pieces, seps: "".join(p + s for p, s in zip(pieces, seps[: len(pieces)], strict=True)),
+    st.lists(_PIECE, min_size=1, max_size=9),
+    st.lists(st.sampled_from(_SEPARATORS), min_size=9, max_size=9),
+)
+
+_NAME = st.lists(st.sampled_from(_NAMES), min_size=1, max_size=5).map(" ".join)
+_ATTRIBUTION = st.builds(
+    _cased,
+    st.sampled_from(
+        [*_DATA["agencies"][:12], *_DATA["roles"][:12], "USA Today", "Business Insider", "the Post"]
+    ),
+    st.integers(0, 3),
+)
+# A name, then perhaps an agency, role or outlet, then perhaps more.
+_ATTRIBUTED = st.builds(
+    lambda name, attribution, more: " ".join(x for x in (name, attribution, more) if x),
+    _NAME,
+    st.one_of(st.just(""), _ATTRIBUTION),
+    st.one_of(st.just(""), _LINES),
+)
+# A name, perhaps a note in brackets, a verb from the bio lexicon, and the rest.
+_BIOS = st.builds(
+    lambda name, note, space, verb, rest: f"{name}{note}{space}{verb}{rest}",
+    _NAME,
+    st.sampled_from(["", " (AP)", " ()", " (x) "]),
+    st.sampled_from([" ", "  ", "\n", ""]),
+    st.sampled_from(_VERBS),
+    st.sampled_from(["", " reporter.", ",", "x", " — ", "-"]),
+)
+_BYLINE_LIKE = st.one_of(_LINES, _ATTRIBUTED, _BIOS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_BYLINE_LIKE, st.text(max_size=60)))
+def test_bio_pattern_matches_the_plain_pattern(text: str) -> None:
+    fast, plain = lexicon().bio.match(text), _PLAIN_BIO.match(text)
+    assert (fast is None) == (plain is None)
+    if fast is not None and plain is not None:
+        assert fast.span() == plain.span()
+        assert fast.group("name") == plain.group("name")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_BYLINE_LIKE, st.text(max_size=60)))
+def test_ignorable_reverse_search_finds_a_match_where_sub_changes_the_text(text: str) -> None:
+    words = _words()
+    changed = words.ignorable.sub("", text) != text
+    assert changed == (words.ignorable_reverse.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_LINES, st.text(max_size=40)))
+def test_credits_any_matches_where_either_credit_pattern_does(text: str) -> None:
+    lex = lexicon()
+    either = lex.credits_authors.match(text) or lex.credits_others.match(text)
+    assert (lex.credits_any.match(text) is None) == (either is None)
+
+
+def _plain_name_before_attribution(text: str, allow_lower: bool) -> str | None:
+    words = _words()
+    tokens = text.split()
+    first_cut = max(2, len(tokens) - 4)
+    for cut in range(first_cut, min(len(tokens), 7)):
+        tail = " ".join(tokens[cut:])
+        key = tail.lower().removeprefix("the ").strip(" .")
+        if key in words.agencies or words.role.match(tail) or _outlet_name(key, tail):
+            return _name(" ".join(tokens[:cut]), allow_lower)
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BYLINE_LIKE, st.booleans())
+def test_name_before_attribution_shortcut_keeps_the_answer(text: str, allow_lower: bool) -> None:
+    expected = _plain_name_before_attribution(text, allow_lower)
+    assert _name_before_attribution(text, allow_lower) == expected
+
+
+def _plain_segment(text: str) -> _Segment:
+    """``_segment`` as first written: every chunk classified before the kinds are looked at."""
+    body, by = strip_by(text.strip())
+    body = strip_noise(body)
+    if not body:
+        return _Segment("meta", by=by)
+    if lexicon().reading_time.match(body):
+        return _Segment("meta")
+    chunks: list[Chunk] = [classify(part) for part in split_names(body)]
+    kinds = {chunk.kind for chunk in chunks}
+    if kinds <= {"name", "desk", "agency", "outlet", "role", "empty"} and kinds & {
+        "name",
+        "desk",
+        "agency",
+    }:
+        return _Segment(
+            "people",
+            names=tuple(c.text for c in chunks if c.kind == "name"),
+            desks=tuple(c.text for c in chunks if c.kind == "desk"),
+            by=by,
+            attributed=bool(kinds & {"agency", "outlet", "role"})
+            or any(c.attributed for c in chunks),
+            agency="agency" in kinds,
+        )
+    if kinds <= {"role", "outlet", "empty"}:
+        return _Segment("meta")
+    place = place_name(body)
+    if place is not None and not by:
+        return _Segment("place", place=place)
+    return _Segment("other")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BYLINE_LIKE)
+def test_segment_stops_at_the_first_other_chunk_with_the_same_answer(text: str) -> None:
+    assert _segment(text) == _plain_segment(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_case_folding_never_shortens_a_text(text: str) -> None:
+    # ExtractByline folds only blocks no longer than the title, on this ground.
+    assert len(text.casefold()) >= len(text)
