@@ -25,8 +25,10 @@ from newsclean.filters.shape import (
     cached_shape,
     chrome_lexicon,
     guess_language,
-    is_header_line,
     prose_core,
+    shape_from,
+    shape_is_header_line,
+    stopwords_of,
 )
 
 __all__ = ["DropChrome", "PageAnalysis", "analyse_page", "chrome_reason"]
@@ -243,14 +245,15 @@ class BlockFacts(NamedTuple):
 def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
     """Measure one block (cached: the headline and chrome filters look at the same blocks)."""
     lexicon = chrome_lexicon()
-    shape = cached_shape(text, language)
+    # One case folding and split serve the shape, the phrase count and the reason.
     folded = text.casefold()
+    shape = shape_from(text, folded, folded.split(), stopwords_of(language))
     phrases = _phrase_count(folded, lexicon)
     reason = _block_reason(text, folded, kind, shape, lexicon, phrases)
     section = _section_cost(kind, shape, text, lexicon)
     weight = block_weight(shape, kind, reason is not None, section, phrases)
     prose = shape.prose
-    header = not prose and is_header_line(text)
+    header = not prose and shape_is_header_line(text, shape)
     data = (
         reason is None
         and not section

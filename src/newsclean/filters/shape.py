@@ -30,8 +30,11 @@ __all__ = [
     "is_header_line",
     "lexicon_key",
     "prose_core",
+    "shape_from",
+    "shape_is_header_line",
     "shape_of",
     "shapes_of",
+    "stopwords_of",
 ]
 
 _WORD = re.compile(r"\w+")
@@ -286,12 +289,18 @@ def _by_first_words() -> frozenset[str]:
     return frozenset(phrase.split()[0].casefold().rstrip(":") for phrase in phrases)
 
 
-def _is_date_line(text: str) -> bool:
-    if _DIGIT.search(text) is None:
+def _is_date_line(text: str, letters: str | None = None) -> bool:
+    """Whether ``text`` is a date line; ``letters`` is its :func:`lexicon_key` when known
+    (its runs of letters, case-folded, joined by spaces), else it is found here."""
+    digit = _DIGIT.search(text)
+    if digit is None:
         return False
-    if _NUMERIC_DATE.search(text) or _CLOCK.search(text):
+    # Both patterns start with a digit: their search can start at the first one.
+    at = digit.start()
+    if _NUMERIC_DATE.search(text, at) or _CLOCK.search(text, at):
         return True
-    return not _date_words().isdisjoint(_LETTER_RUNS.findall(text.casefold()))
+    words = _LETTER_RUNS.findall(text.casefold()) if letters is None else letters.split()
+    return not _date_words().isdisjoint(words)
 
 
 def is_header_line(text: str, title_key: str = "") -> bool:
@@ -307,6 +316,17 @@ def is_header_line(text: str, title_key: str = "") -> bool:
     if text.count(" | ") >= 2:
         return True
     return bool(title_key) and comparison_key(text) == title_key
+
+
+def shape_is_header_line(text: str, shape: Shape) -> bool:
+    """:func:`is_header_line` (without a title) of ``text``, whose :func:`shape_of` is ``shape``.
+
+    >>> text = "Updated: 28 January 2026"
+    >>> shape_is_header_line(text, shape_of(text))
+    True
+    """
+    letters = shape.key if shape.chars <= _MAX_KEYED_CHARS else None
+    return _opens_with_by(text) or _is_date_line(text, letters) or text.count(" | ") >= 2
 
 
 @lru_cache(maxsize=16384)
@@ -359,9 +379,21 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     >>> shape_of("Home | World | Business").prose
     False
     """
-    # Case folding never makes or removes white space: the folded text has the same tokens.
     folded = text.casefold()
-    tokens = folded.split()
+    return shape_from(text, folded, folded.split(), stopwords)
+
+
+def shape_from(
+    text: str, folded: str, tokens: list[str], stopwords: frozenset[str] | None
+) -> Shape:
+    """:func:`shape_of` given ``text`` case-folded and the tokens of that (``folded.split()``).
+
+    Case folding never makes or removes white space: the folded text has the same tokens.
+
+    >>> text = "Home | World"
+    >>> shape_from(text, text.casefold(), text.casefold().split(), None) == shape_of(text)
+    True
+    """
     words = len(tokens)
     # An ASCII text needs no search for CJK characters (one regex scan is cheaper than max()).
     if not text.isascii() and _CJK.search(text):
@@ -395,7 +427,16 @@ def shapes_of(blocks: Sequence[Block], language: str | None = None) -> list[Shap
 @lru_cache(maxsize=16384)
 def cached_shape(text: str, language: str | None) -> Shape:
     """:func:`shape_of` with the stop words of ``language``, cached: filters re-measure blocks."""
-    return shape_of(text, _stopwords().get(language) if language else None)
+    return shape_of(text, stopwords_of(language))
+
+
+def stopwords_of(language: str | None) -> frozenset[str] | None:
+    """The stop words of ``language`` (ISO 639-1), or ``None`` for a language without a list.
+
+    >>> "the" in stopwords_of("en"), stopwords_of("xx"), stopwords_of(None)
+    (True, None, None)
+    """
+    return _stopwords().get(language) if language else None
 
 
 @dataclass(frozen=True, slots=True)
