@@ -184,6 +184,16 @@ def _all_stopwords() -> frozenset[str]:
     return frozenset().union(*_stopwords().values())
 
 
+@cache
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """The languages whose stop-word list has each stop word, in the order of the lists."""
+    languages: dict[str, list[str]] = {}
+    for language, words in _stopwords().items():
+        for word in words:
+            languages.setdefault(word, []).append(language)
+    return {word: tuple(found) for word, found in languages.items()}
+
+
 @lru_cache(maxsize=16384)
 def _stop_words_in(text: str) -> tuple[int, tuple[str, ...]]:
     """How many words ``text`` has, and its stop words of any language, case-folded, in order.
@@ -227,28 +237,29 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
         found += stops
         if seen >= limit:
             break
-    stopwords = _stopwords()
     # How often each stop word occurs, in order of first appearance.
     frequency = Counter(found)
-    distinct = frequency.keys()
-    counts: dict[str, int] = {}
-    for language, words_of_language in stopwords.items():
-        hits = distinct & words_of_language
-        if hits:
-            counts[language] = sum(map(frequency.__getitem__, hits))
-    if not counts:
+    # Hits per language, in the order of the stop-word lists (ties keep that order).
+    counts = dict.fromkeys(_stopwords(), 0)
+    languages_of = _languages_of()
+    for word, count in frequency.items():
+        for language in languages_of[word]:
+            counts[language] += count
+    top = max(counts.values(), default=0)
+    if not top:
         return None
-    top = max(counts.values())
     tied = [language for language, count in counts.items() if count == top]
     best = tied[0]
     if len(tied) > 1:
         # A tie goes to the language whose stop words come first in the text.
+        stopwords = _stopwords()
         order = {word: index for index, word in enumerate(frequency)}
+        distinct = frequency.keys()
         best = min(
             tied,
             key=lambda language: min(map(order.__getitem__, distinct & stopwords[language])),
         )
-    if counts[best] < _LANGUAGE_MIN_HITS or counts[best] < _LANGUAGE_MIN_SHARE * seen:
+    if top < _LANGUAGE_MIN_HITS or top < _LANGUAGE_MIN_SHARE * seen:
         return None
     return best
 
