@@ -18,6 +18,7 @@ from newsclean.filters.chrome import (
     _DATA_MIN_WORDS,
     BlockFacts,
     _block_reason,
+    _is_teaser,
     _phrase_count,
     _reason_alone,
     _section_cost,
@@ -176,3 +177,19 @@ def test_dates_after_the_first_digit_are_found() -> None:
         assert _reference_date_line(text) is True
         facts = block_facts.__wrapped__(text, "line", "en")
         assert facts.header is True
+
+
+def test_teasers_by_char_hold_every_teaser_once_longest_first() -> None:
+    grouped = [teaser for group in _LEXICON.teasers_by_char.values() for teaser in group]
+    assert sorted(grouped) == sorted(_LEXICON.teasers)
+    for char, group in _LEXICON.teasers_by_char.items():
+        assert all(teaser[0] == char for teaser in group)
+        assert list(group) == sorted(group, key=len, reverse=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_teaser_test_is_the_plain_test(text: str) -> None:
+    folded = text.casefold()
+    plain = folded.startswith(_LEXICON.teasers) and _LEXICON.teaser_pattern.match(text) is not None
+    assert _is_teaser(text, folded, _LEXICON) == plain

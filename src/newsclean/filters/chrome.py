@@ -22,7 +22,6 @@ from newsclean.filters.shape import (
     Core,
     Shape,
     block_weight,
-    cached_shape,
     chrome_lexicon,
     guess_language,
     prose_core,
@@ -48,6 +47,8 @@ _COMMENT_COUNT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_WORDS = ("credit", "photo", "image", "foto", "bild", "imagen", "immagine", "фото")
+# Whether case-folded text has one of the words: one search instead of a test per word.
+_CREDIT_WORD = re.compile("|".join(map(re.escape, _CREDIT_WORDS)))
 # A data line has a number and a label or dash ("1a etapa: 10 de março – Interlagos"); a
 # run of at least three counts for the article with this share of its length. Tuned on
 # ../shared/benchmarks/article-text.
@@ -139,9 +140,9 @@ def _short_line_reason(
         social = sum(map(lexicon.social.__contains__, words))
         if social >= 2 and 2 * social >= len(words):
             return "a share row"
-    if (
-        "(" in text or "/" in text or any(word in folded for word in _CREDIT_WORDS)
-    ) and _CREDIT.search(text):
+    if ("(" in text or "/" in text or _CREDIT_WORD.search(folded) is not None) and _CREDIT.search(
+        text
+    ):
         return "a photo caption or credit"
     if _is_separated_row(text):
         return "a navigation row or breadcrumb"
@@ -340,7 +341,10 @@ def _weights(
 
 def _is_teaser(text: str, folded: str, lexicon: ChromeLexicon) -> bool:
     """Whether ``text`` opens with a teaser label and a separator ("Read more: ...")."""
-    return folded.startswith(lexicon.teasers) and lexicon.teaser_pattern.match(text) is not None
+    return (
+        folded.startswith(lexicon.teasers_by_char.get(folded[:1], ()))
+        and lexicon.teaser_pattern.match(text) is not None
+    )
 
 
 def _proven_chrome(block: Block, language: str | None) -> str | None:
@@ -365,7 +369,7 @@ def _reason_alone(text: str, kind: str, language: str | None) -> str | None:
         if _is_teaser(text, folded, lexicon):
             return "a teaser for another article"
         return _NOTICE if phrases >= 2 else None
-    shape = cached_shape(text, language)
+    shape = shape_from(text, folded, folded.split(), stopwords_of(language))
     return _block_reason(text, folded, kind, shape, lexicon, phrases)
 
 

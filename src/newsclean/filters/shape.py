@@ -88,6 +88,8 @@ class ChromeLexicon:
     teasers: tuple[str, ...]
     """Teaser labels, case-folded ("read more"); :attr:`teaser_pattern` needs a separator after."""
     teaser_pattern: re.Pattern[str]
+    teasers_by_char: dict[str, tuple[str, ...]]
+    """``teasers`` by their first character: a line is checked only against its own."""
     social: frozenset[str]
     """Words of share rows: network and button names."""
 
@@ -115,9 +117,13 @@ def chrome_lexicon() -> ChromeLexicon:
         social.update(item.casefold() for item in entries.get("social", ()))
     lines.discard("")
     prefixes.discard("")
+    teasers.discard("")
     by_char: dict[str, list[str]] = {}
     for prefix in sorted(prefixes, key=len, reverse=True):
         by_char.setdefault(prefix[0], []).append(prefix)
+    teasers_by_char: dict[str, list[str]] = {}
+    for teaser in sorted(teasers, key=len, reverse=True):
+        teasers_by_char.setdefault(teaser[0], []).append(teaser)
     return ChromeLexicon(
         lines=frozenset(lines),
         prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
@@ -133,6 +139,7 @@ def chrome_lexicon() -> ChromeLexicon:
             + r")\s*[:›»>|-]",
             re.IGNORECASE,
         ),
+        teasers_by_char={char: tuple(items) for char, items in teasers_by_char.items()},
         social=frozenset(social),
     )
 
