@@ -45,6 +45,11 @@ _NON_WORD = re.compile(r"[\W_]+")
 # and twice as fast as str.translate): what is no letter (or digit) becomes a space.
 _ASCII_NOT_LETTERS = bytes(32 if not chr(code).isalpha() else code for code in range(256))
 _ASCII_NON_WORD = bytes(32 if not chr(code).isalnum() else code for code in range(256))
+# The same, lowering the case too: ASCII text is case-folded in the same pass (case
+# folding an ASCII letter is lowering it).
+_ASCII_LOWER_NON_WORD = bytes(
+    32 if not chr(code).isalnum() else ord(chr(code).lower()) for code in range(256)
+)
 # The same as a bytes table for UTF-8 text: ASCII bytes that are no letter or digit become
 # spaces; the bytes of other characters (all 128 and above) stay.
 _UTF8_NON_WORD = bytes(
@@ -356,6 +361,8 @@ def comparison_key(text: str) -> str:
     >>> comparison_key("  “Vital partner,” she said. ")
     'vital partner she said'
     """
+    if text.isascii():
+        return " ".join(text.encode("ascii").translate(_ASCII_LOWER_NON_WORD).decode().split())
     folded = text.casefold()
     if folded.isascii():
         return " ".join(folded.encode("ascii").translate(_ASCII_NON_WORD).decode().split())
