@@ -22,6 +22,8 @@ from newsclean.filters.chrome import (
     _phrase_count,
     _reason_alone,
     _section_cost,
+    _tabular,
+    _weights,
     block_facts,
 )
 from newsclean.filters.shape import (
@@ -29,6 +31,8 @@ from newsclean.filters.shape import (
     _DIGIT,
     _LETTER_RUNS,
     _NUMERIC_DATE,
+    COMMENTS_COST,
+    SECTION_COST,
     _date_words,
     _opens_with_by,
     block_weight,
@@ -193,3 +197,60 @@ def test_teaser_test_is_the_plain_test(text: str) -> None:
     folded = text.casefold()
     plain = folded.startswith(_LEXICON.teasers) and _LEXICON.teaser_pattern.match(text) is not None
     assert _is_teaser(text, folded, _LEXICON) == plain
+
+
+def _reference_weights(
+    chars: list[int],
+    sections: list[float],
+    base_weights: list[float],
+    headers: list[bool],
+    data: list[bool],
+) -> list[float]:
+    # _weights as first written: the data runs tested block by block inside the loop.
+    weights: list[float] = []
+    after_comments, discount, anchor, anchors_left, run = False, 1.0, 0, 2, 0
+    tabular = _tabular(data)
+    for index, (weight, section, header) in enumerate(
+        zip(base_weights, sections, headers, strict=True)
+    ):
+        if tabular and index in tabular:
+            weight = 0.3 * chars[index]
+        if section:
+            after_comments = after_comments or section == COMMENTS_COST
+            discount = 0.3 if after_comments else min(discount, 0.5)
+        if weight > 0:
+            run = 0
+            weight *= discount
+            if anchor > 0:
+                weight += 400.0
+                anchors_left -= 1
+            anchor = 0
+        else:
+            run += 1
+            if weight < 0:
+                weight *= 1.0 + 0.1 * min(run - 1, 40)
+            if anchors_left and not after_comments and header:
+                anchor = 4
+            else:
+                anchor -= 1
+        weights.append(weight)
+    return weights
+
+
+_BLOCK_ROW = st.tuples(
+    st.integers(0, 400),
+    st.sampled_from([0.0, 0.0, 0.0, SECTION_COST, COMMENTS_COST]),
+    st.one_of(st.floats(-300, 600), st.sampled_from([0.0, -80.0, 120.0])),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BLOCK_ROW, max_size=60))
+def test_weights_are_the_plain_weights(rows: list[tuple[int, float, float, bool, bool]]) -> None:
+    chars = [row[0] for row in rows]
+    sections, base, headers, data = ([row[i] for row in rows] for i in range(1, 5))
+    shapes = [shape_of("x" * count) for count in chars]
+    expected = _reference_weights(chars, sections, base, headers, data)
+    assert _weights(shapes, sections, base, headers, data) == expected

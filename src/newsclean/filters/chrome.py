@@ -301,18 +301,21 @@ def _weights(
     """Each block's weight, with two priors: prose that follows a byline or date line near
     the top is the article's opening; prose after a section heading (Related, Comments) is
     more likely teasers and comments."""
+    tabular = _tabular(data)
+    if tabular:
+        base_weights = list(base_weights)
+        for index in tabular:
+            base_weights[index] = _DATA_SHARE * shapes[index].chars
     weights: list[float] = []
+    append = weights.append
     after_comments = False
     discount = 1.0
     anchor = 0
     anchors_left = _MAX_ANCHORS
     run = 0
-    tabular = _tabular(data)
-    for index, (weight, section, header) in enumerate(
-        zip(base_weights, sections, headers, strict=True)
-    ):
-        if tabular and index in tabular:
-            weight = _DATA_SHARE * shapes[index].chars
+    escalation = _ESCALATION
+    last = len(escalation) - 1
+    for weight, section, header in zip(base_weights, sections, headers, strict=True):
         if section:
             after_comments = after_comments or section == COMMENTS_COST
             discount = (
@@ -330,12 +333,12 @@ def _weights(
             # are a menu.
             run += 1
             if weight < 0:
-                weight *= _ESCALATION[run] if run < len(_ESCALATION) else _ESCALATION[-1]
+                weight *= escalation[run if run <= last else last]
             if anchors_left and not after_comments and header:
                 anchor = _BYLINE_REACH
             else:
                 anchor -= 1
-        weights.append(weight)
+        append(weight)
     return weights
 
 
