@@ -38,6 +38,7 @@ from newsclean.filters.shape import (
     block_weight,
     chrome_lexicon,
     comparison_key,
+    lexicon_key,
     shape_of,
     stopwords_of,
 )
@@ -254,3 +255,16 @@ def test_weights_are_the_plain_weights(rows: list[tuple[int, float, float, bool,
     shapes = [shape_of("x" * count) for count in chars]
     expected = _reference_weights(chars, sections, base, headers, data)
     assert _weights(shapes, sections, base, headers, data) == expected
+
+
+_KEY_CHARS = st.sampled_from(
+    list("aZ é ßİ ΣσЖж中、。’“”—–‘…«»·•٣²_-.,:;!?|/()'\"0123456789\u00a0\u2003\u200b\u0301ͅ\ud800")
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(_KEY_CHARS, max_size=60), st.text(max_size=60)))
+def test_keys_are_the_regex_keys_on_mixed_scripts(text: str) -> None:
+    folded = text.casefold()
+    assert lexicon_key(text) == re.sub(r"[\W\d_]+", " ", folded).strip()
+    assert comparison_key.__wrapped__(text) == re.sub(r"[\W_]+", " ", folded).strip()

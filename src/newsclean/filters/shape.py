@@ -55,6 +55,9 @@ _ASCII_LOWER_NON_WORD = bytes(
 _UTF8_NON_WORD = bytes(
     32 if code < 128 and not chr(code).isalnum() else code for code in range(256)
 )
+_UTF8_NOT_LETTERS = bytes(
+    32 if code < 128 and not chr(code).isalpha() else code for code in range(256)
+)
 # The marks other than ASCII punctuation that most often stand between words in news text.
 _TYPOGRAPHIC_MARKS = "’“”—–‘…"
 _DIGIT = re.compile(r"\d")
@@ -232,6 +235,17 @@ def _lexicon_key(text: str, folded: str, tokens: list[str]) -> str:
         return " ".join(tokens)  # words of letters only ("World News") are in key form
     if folded.isascii():
         return " ".join(folded.encode("ascii").translate(_ASCII_NOT_LETTERS).decode().split())
+    # As comparison_key does: blank out ASCII non-letters byte by byte and the common
+    # typographic marks; when only letters are left between the spaces, the words are the
+    # key. Otherwise the regex decides.
+    spaced = folded.encode("utf-8", "surrogatepass").translate(_UTF8_NOT_LETTERS)
+    rest = spaced.decode("utf-8", "surrogatepass")
+    for mark in _TYPOGRAPHIC_MARKS:
+        if mark in rest:
+            rest = rest.replace(mark, " ")
+    words = rest.split()
+    if "".join(words).isalpha():
+        return " ".join(words)
     return _NOT_LETTERS.sub(" ", folded).strip()
 
 
