@@ -22,11 +22,12 @@ from newsclean.filters.shape import (
     Core,
     Shape,
     block_weight,
-    cached_shape,
     chrome_lexicon,
     guess_language,
-    is_header_line,
     prose_core,
+    shape_from,
+    shape_is_header_line,
+    stopwords_of,
 )
 
 __all__ = ["DropChrome", "PageAnalysis", "analyse_page", "chrome_reason"]
@@ -46,6 +47,8 @@ _COMMENT_COUNT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_WORDS = ("credit", "photo", "image", "foto", "bild", "imagen", "immagine", "фото")
+# Whether case-folded text has one of the words: one search instead of a test per word.
+_CREDIT_WORD = re.compile("|".join(map(re.escape, _CREDIT_WORDS)))
 # A data line has a number and a label or dash ("1a etapa: 10 de março – Interlagos"); a
 # run of at least three counts for the article with this share of its length. Tuned on
 # ../shared/benchmarks/article-text.
@@ -137,9 +140,9 @@ def _short_line_reason(
         social = sum(map(lexicon.social.__contains__, words))
         if social >= 2 and 2 * social >= len(words):
             return "a share row"
-    if (
-        "(" in text or "/" in text or any(word in folded for word in _CREDIT_WORDS)
-    ) and _CREDIT.search(text):
+    if ("(" in text or "/" in text or _CREDIT_WORD.search(folded) is not None) and _CREDIT.search(
+        text
+    ):
         return "a photo caption or credit"
     if _is_separated_row(text):
         return "a navigation row or breadcrumb"
@@ -243,14 +246,15 @@ class BlockFacts(NamedTuple):
 def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
     """Measure one block (cached: the headline and chrome filters look at the same blocks)."""
     lexicon = chrome_lexicon()
-    shape = cached_shape(text, language)
+    # One case folding and split serve the shape, the phrase count and the reason.
     folded = text.casefold()
+    shape = shape_from(text, folded, folded.split(), stopwords_of(language))
     phrases = _phrase_count(folded, lexicon)
     reason = _block_reason(text, folded, kind, shape, lexicon, phrases)
     section = _section_cost(kind, shape, text, lexicon)
     weight = block_weight(shape, kind, reason is not None, section, phrases)
     prose = shape.prose
-    header = not prose and is_header_line(text)
+    header = not prose and shape_is_header_line(text, shape)
     data = (
         reason is None
         and not section
@@ -297,18 +301,21 @@ def _weights(
     """Each block's weight, with two priors: prose that follows a byline or date line near
     the top is the article's opening; prose after a section heading (Related, Comments) is
     more likely teasers and comments."""
+    tabular = _tabular(data)
+    if tabular:
+        base_weights = list(base_weights)
+        for index in tabular:
+            base_weights[index] = _DATA_SHARE * shapes[index].chars
     weights: list[float] = []
+    append = weights.append
     after_comments = False
     discount = 1.0
     anchor = 0
     anchors_left = _MAX_ANCHORS
     run = 0
-    tabular = _tabular(data)
-    for index, (weight, section, header) in enumerate(
-        zip(base_weights, sections, headers, strict=True)
-    ):
-        if tabular and index in tabular:
-            weight = _DATA_SHARE * shapes[index].chars
+    escalation = _ESCALATION
+    last = len(escalation) - 1
+    for weight, section, header in zip(base_weights, sections, headers, strict=True):
         if section:
             after_comments = after_comments or section == COMMENTS_COST
             discount = (
@@ -326,18 +333,21 @@ def _weights(
             # are a menu.
             run += 1
             if weight < 0:
-                weight *= _ESCALATION[run] if run < len(_ESCALATION) else _ESCALATION[-1]
+                weight *= escalation[run if run <= last else last]
             if anchors_left and not after_comments and header:
                 anchor = _BYLINE_REACH
             else:
                 anchor -= 1
-        weights.append(weight)
+        append(weight)
     return weights
 
 
 def _is_teaser(text: str, folded: str, lexicon: ChromeLexicon) -> bool:
     """Whether ``text`` opens with a teaser label and a separator ("Read more: ...")."""
-    return folded.startswith(lexicon.teasers) and lexicon.teaser_pattern.match(text) is not None
+    return (
+        folded.startswith(lexicon.teasers_by_char.get(folded[:1], ()))
+        and lexicon.teaser_pattern.match(text) is not None
+    )
 
 
 def _proven_chrome(block: Block, language: str | None) -> str | None:
@@ -362,7 +372,7 @@ def _reason_alone(text: str, kind: str, language: str | None) -> str | None:
         if _is_teaser(text, folded, lexicon):
             return "a teaser for another article"
         return _NOTICE if phrases >= 2 else None
-    shape = cached_shape(text, language)
+    shape = shape_from(text, folded, folded.split(), stopwords_of(language))
     return _block_reason(text, folded, kind, shape, lexicon, phrases)
 
 

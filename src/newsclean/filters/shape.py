@@ -30,8 +30,11 @@ __all__ = [
     "is_header_line",
     "lexicon_key",
     "prose_core",
+    "shape_from",
+    "shape_is_header_line",
     "shape_of",
     "shapes_of",
+    "stopwords_of",
 ]
 
 _WORD = re.compile(r"\w+")
@@ -42,10 +45,18 @@ _NON_WORD = re.compile(r"[\W_]+")
 # and twice as fast as str.translate): what is no letter (or digit) becomes a space.
 _ASCII_NOT_LETTERS = bytes(32 if not chr(code).isalpha() else code for code in range(256))
 _ASCII_NON_WORD = bytes(32 if not chr(code).isalnum() else code for code in range(256))
+# The same, lowering the case too: ASCII text is case-folded in the same pass (case
+# folding an ASCII letter is lowering it).
+_ASCII_LOWER_NON_WORD = bytes(
+    32 if not chr(code).isalnum() else ord(chr(code).lower()) for code in range(256)
+)
 # The same as a bytes table for UTF-8 text: ASCII bytes that are no letter or digit become
 # spaces; the bytes of other characters (all 128 and above) stay.
 _UTF8_NON_WORD = bytes(
     32 if code < 128 and not chr(code).isalnum() else code for code in range(256)
+)
+_UTF8_NOT_LETTERS = bytes(
+    32 if code < 128 and not chr(code).isalpha() else code for code in range(256)
 )
 # The marks other than ASCII punctuation that most often stand between words in news text.
 _TYPOGRAPHIC_MARKS = "’“”—–‘…"
@@ -85,6 +96,8 @@ class ChromeLexicon:
     teasers: tuple[str, ...]
     """Teaser labels, case-folded ("read more"); :attr:`teaser_pattern` needs a separator after."""
     teaser_pattern: re.Pattern[str]
+    teasers_by_char: dict[str, tuple[str, ...]]
+    """``teasers`` by their first character: a line is checked only against its own."""
     social: frozenset[str]
     """Words of share rows: network and button names."""
 
@@ -112,9 +125,13 @@ def chrome_lexicon() -> ChromeLexicon:
         social.update(item.casefold() for item in entries.get("social", ()))
     lines.discard("")
     prefixes.discard("")
+    teasers.discard("")
     by_char: dict[str, list[str]] = {}
     for prefix in sorted(prefixes, key=len, reverse=True):
         by_char.setdefault(prefix[0], []).append(prefix)
+    teasers_by_char: dict[str, list[str]] = {}
+    for teaser in sorted(teasers, key=len, reverse=True):
+        teasers_by_char.setdefault(teaser[0], []).append(teaser)
     return ChromeLexicon(
         lines=frozenset(lines),
         prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
@@ -130,6 +147,7 @@ def chrome_lexicon() -> ChromeLexicon:
             + r")\s*[:›»>|-]",
             re.IGNORECASE,
         ),
+        teasers_by_char={char: tuple(items) for char, items in teasers_by_char.items()},
         social=frozenset(social),
     )
 
@@ -181,6 +199,16 @@ def _all_stopwords() -> frozenset[str]:
     return frozenset().union(*_stopwords().values())
 
 
+@cache
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """The languages whose stop-word list has each stop word, in the order of the lists."""
+    languages: dict[str, list[str]] = {}
+    for language, words in _stopwords().items():
+        for word in words:
+            languages.setdefault(word, []).append(language)
+    return {word: tuple(found) for word, found in languages.items()}
+
+
 @lru_cache(maxsize=16384)
 def _stop_words_in(text: str) -> tuple[int, tuple[str, ...]]:
     """How many words ``text`` has, and its stop words of any language, case-folded, in order.
@@ -207,6 +235,17 @@ def _lexicon_key(text: str, folded: str, tokens: list[str]) -> str:
         return " ".join(tokens)  # words of letters only ("World News") are in key form
     if folded.isascii():
         return " ".join(folded.encode("ascii").translate(_ASCII_NOT_LETTERS).decode().split())
+    # As comparison_key does: blank out ASCII non-letters byte by byte and the common
+    # typographic marks; when only letters are left between the spaces, the words are the
+    # key. Otherwise the regex decides.
+    spaced = folded.encode("utf-8", "surrogatepass").translate(_UTF8_NOT_LETTERS)
+    rest = spaced.decode("utf-8", "surrogatepass")
+    for mark in _TYPOGRAPHIC_MARKS:
+        if mark in rest:
+            rest = rest.replace(mark, " ")
+    words = rest.split()
+    if "".join(words).isalpha():
+        return " ".join(words)
     return _NOT_LETTERS.sub(" ", folded).strip()
 
 
@@ -224,28 +263,29 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
         found += stops
         if seen >= limit:
             break
-    stopwords = _stopwords()
     # How often each stop word occurs, in order of first appearance.
     frequency = Counter(found)
-    distinct = frequency.keys()
-    counts: dict[str, int] = {}
-    for language, words_of_language in stopwords.items():
-        hits = distinct & words_of_language
-        if hits:
-            counts[language] = sum(map(frequency.__getitem__, hits))
-    if not counts:
+    # Hits per language, in the order of the stop-word lists (ties keep that order).
+    counts = dict.fromkeys(_stopwords(), 0)
+    languages_of = _languages_of()
+    for word, count in frequency.items():
+        for language in languages_of[word]:
+            counts[language] += count
+    top = max(counts.values(), default=0)
+    if not top:
         return None
-    top = max(counts.values())
     tied = [language for language, count in counts.items() if count == top]
     best = tied[0]
     if len(tied) > 1:
         # A tie goes to the language whose stop words come first in the text.
+        stopwords = _stopwords()
         order = {word: index for index, word in enumerate(frequency)}
+        distinct = frequency.keys()
         best = min(
             tied,
             key=lambda language: min(map(order.__getitem__, distinct & stopwords[language])),
         )
-    if counts[best] < _LANGUAGE_MIN_HITS or counts[best] < _LANGUAGE_MIN_SHARE * seen:
+    if top < _LANGUAGE_MIN_HITS or top < _LANGUAGE_MIN_SHARE * seen:
         return None
     return best
 
@@ -286,12 +326,18 @@ def _by_first_words() -> frozenset[str]:
     return frozenset(phrase.split()[0].casefold().rstrip(":") for phrase in phrases)
 
 
-def _is_date_line(text: str) -> bool:
-    if _DIGIT.search(text) is None:
+def _is_date_line(text: str, letters: str | None = None) -> bool:
+    """Whether ``text`` is a date line; ``letters`` is its :func:`lexicon_key` when known
+    (its runs of letters, case-folded, joined by spaces), else it is found here."""
+    digit = _DIGIT.search(text)
+    if digit is None:
         return False
-    if _NUMERIC_DATE.search(text) or _CLOCK.search(text):
+    # Both patterns start with a digit: their search can start at the first one.
+    at = digit.start()
+    if _NUMERIC_DATE.search(text, at) or _CLOCK.search(text, at):
         return True
-    return not _date_words().isdisjoint(_LETTER_RUNS.findall(text.casefold()))
+    words = _LETTER_RUNS.findall(text.casefold()) if letters is None else letters.split()
+    return not _date_words().isdisjoint(words)
 
 
 def is_header_line(text: str, title_key: str = "") -> bool:
@@ -309,6 +355,17 @@ def is_header_line(text: str, title_key: str = "") -> bool:
     return bool(title_key) and comparison_key(text) == title_key
 
 
+def shape_is_header_line(text: str, shape: Shape) -> bool:
+    """:func:`is_header_line` (without a title) of ``text``, whose :func:`shape_of` is ``shape``.
+
+    >>> text = "Updated: 28 January 2026"
+    >>> shape_is_header_line(text, shape_of(text))
+    True
+    """
+    letters = shape.key if shape.chars <= _MAX_KEYED_CHARS else None
+    return _opens_with_by(text) or _is_date_line(text, letters) or text.count(" | ") >= 2
+
+
 @lru_cache(maxsize=16384)
 def comparison_key(text: str) -> str:
     """Reduce ``text`` to lower-case words separated by single spaces, for comparisons.
@@ -318,6 +375,8 @@ def comparison_key(text: str) -> str:
     >>> comparison_key("  “Vital partner,” she said. ")
     'vital partner she said'
     """
+    if text.isascii():
+        return " ".join(text.encode("ascii").translate(_ASCII_LOWER_NON_WORD).decode().split())
     folded = text.casefold()
     if folded.isascii():
         return " ".join(folded.encode("ascii").translate(_ASCII_NON_WORD).decode().split())
@@ -359,9 +418,21 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     >>> shape_of("Home | World | Business").prose
     False
     """
-    # Case folding never makes or removes white space: the folded text has the same tokens.
     folded = text.casefold()
-    tokens = folded.split()
+    return shape_from(text, folded, folded.split(), stopwords)
+
+
+def shape_from(
+    text: str, folded: str, tokens: list[str], stopwords: frozenset[str] | None
+) -> Shape:
+    """:func:`shape_of` given ``text`` case-folded and the tokens of that (``folded.split()``).
+
+    Case folding never makes or removes white space: the folded text has the same tokens.
+
+    >>> text = "Home | World"
+    >>> shape_from(text, text.casefold(), text.casefold().split(), None) == shape_of(text)
+    True
+    """
     words = len(tokens)
     # An ASCII text needs no search for CJK characters (one regex scan is cheaper than max()).
     if not text.isascii() and _CJK.search(text):
@@ -395,7 +466,16 @@ def shapes_of(blocks: Sequence[Block], language: str | None = None) -> list[Shap
 @lru_cache(maxsize=16384)
 def cached_shape(text: str, language: str | None) -> Shape:
     """:func:`shape_of` with the stop words of ``language``, cached: filters re-measure blocks."""
-    return shape_of(text, _stopwords().get(language) if language else None)
+    return shape_of(text, stopwords_of(language))
+
+
+def stopwords_of(language: str | None) -> frozenset[str] | None:
+    """The stop words of ``language`` (ISO 639-1), or ``None`` for a language without a list.
+
+    >>> "the" in stopwords_of("en"), stopwords_of("xx"), stopwords_of(None)
+    (True, None, None)
+    """
+    return _stopwords().get(language) if language else None
 
 
 @dataclass(frozen=True, slots=True)
