@@ -74,3 +74,28 @@ def test_with_blocks_appends_edits_and_keeps_the_original() -> None:
     assert changed.text == "A."
     assert changed.edits == (edit,)
     assert doc.text == "A.\n\nB."
+
+
+def test_fast_constructors_make_real_frozen_objects() -> None:
+    # The readers and DropChrome build blocks and edits through the draft classes; what
+    # they make must be indistinguishable from Block(...) and Edit(...).
+    import pickle
+
+    from newsclean.document import _new_block, _new_edit
+
+    block = _new_block("Text.", "list_item", 2, "body>ul>li", 0.5, 7, 3, False)
+    plain_block = Block("Text.", "list_item", 2, "body>ul>li", 0.5, 7, 3, False)
+    edit = _new_edit("chrome", "remove", "Home", "", "a menu")
+    plain_edit = Edit("chrome", "remove", "Home", "", "a menu")
+    for fast, plain in ((block, plain_block), (edit, plain_edit)):
+        assert type(fast) is type(plain)
+        assert fast == plain
+        assert hash(fast) == hash(plain)
+        assert repr(fast) == repr(plain)
+        assert pickle.loads(pickle.dumps(fast)) == plain
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(fast, dataclasses.fields(fast)[0].name, "x")
+    assert dataclasses.replace(block, text="Other.") == dataclasses.replace(
+        plain_block, text="Other."
+    )
+    assert edit.to_dict() == plain_edit.to_dict()

@@ -151,6 +151,25 @@ class Edit:
         }
 
 
+class _EditDraft:
+    """A mutable twin of :class:`Edit` that becomes an ``Edit`` once filled, as
+    :class:`_BlockDraft` does for blocks: for filters that record many removals."""
+
+    __slots__ = Edit.__slots__
+
+    def __init__(self, filter: str, action: Action, before: str, after: str, reason: str) -> None:
+        self.filter = filter
+        self.action = action
+        self.before = before
+        self.after = after
+        self.reason = reason
+        self.__class__ = Edit  # type: ignore[assignment]
+
+
+_new_edit = cast("Callable[[str, Action, str, str, str], Edit]", _EditDraft)
+"""``Edit(filter, action, before, after, reason)``, faster (see :class:`_EditDraft`)."""
+
+
 def _iso(value: datetime | date | None) -> str | None:
     return None if value is None else value.isoformat()
 

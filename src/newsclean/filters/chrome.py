@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from newsclean.document import Block, Document, Edit
+from newsclean.document import Block, Document, Edit, _new_edit
 from newsclean.filters.shape import (
     COMMENTS_COST,
     SECTION_COST,
@@ -212,7 +212,7 @@ class DropChrome:
             else:
                 where = "before" if index < start else "after"
                 why = f"{where} the article's prose: {reason or 'not part of the article'}"
-            edits.append(Edit(self.name, "remove", block.text, "", why))
+            edits.append(_new_edit(self.name, "remove", block.text, "", why))
         if not edits:
             return doc
         return doc.with_blocks(kept, edits)
