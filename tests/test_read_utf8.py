@@ -53,3 +53,11 @@ def test_any_text_reads_the_same(text: str) -> None:
     except UnicodeDecodeError:
         return
     assert read_html_utf8(page, data) == read_html(page)
+
+
+def test_text_with_lone_surrogates_parses_as_selectolax_would_encode_it() -> None:
+    # read_html encodes text for the parser itself (to count tags in bytes), exactly as
+    # selectolax does: UTF-8, dropping what cannot be encoded.
+    page = _PAGE.replace("revient", "rev\ud800ient")
+    assert read_html(page) == read_html(_PAGE)
+    assert read_html_utf8(page, None) == read_html(_PAGE)
