@@ -15,7 +15,14 @@ from typing import Literal
 
 import regex
 
-from newsclean.authors import Chunk, classify, split_names, strip_by, strip_noise
+from newsclean.authors import (
+    Chunk,
+    _may_hold_noise,
+    classify,
+    split_names,
+    strip_by,
+    strip_noise,
+)
 from newsclean.dates import DateResult, find_dates
 from newsclean.filters.byline.words import MAX_BYLINE_WORDS, DateValue, lexicon, place_name
 from newsclean.lexicon import load
@@ -78,6 +85,70 @@ def _trigger_words() -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in _WORD.findall(phrase.casefold()))
 
 
+def _may_be_signed(text: str) -> bool:
+    r"""False only if no segment of ``text`` can be a signature that needs no date: one with
+    a "By" phrase, or one that names an agency, an outlet or a role.
+
+    Why parse_byline may return None when this is False and ``text`` has no date. With no
+    date, the only piece is ``text`` itself and ``rest`` is empty; a line without people is
+    refused, and people need a segment with ``by`` or ``attributed`` (_places_after_people
+    turns neither kind into a place). ``by`` means the "By" pattern matched at the start of
+    a stripped segment; ``attributed`` means classify found an agency (its key equals a
+    listed agency), a role (the role pattern matched), an outlet word (a lower-cased token
+    stripped of ".," or the last word of a key), or a name before or "for" one of these.
+    So some phrase P of the "By" phrases (colon taken off), roles, agencies or outlet words
+    matched a text T derived from ``text``.
+
+    (1) When ``text`` holds no noise mark, every T is ``" ".join(s.split())`` for some
+    substring s of ``text``: segments, "By" prefixes, names lists, " for " and the word
+    lists are cut off, ``strip_noise`` only strips ends and cuts an ignorable tail (the
+    noise pattern runs only where a mark is: no "@", "(", "[", "<" appears, a "://" or
+    "www." would need the same characters side by side in ``text``, and only "W", "w" and
+    "." lower to a string holding "w" or "."), and white space becomes one space.
+    (2) Every cut is next to white space or one of " \t,;:|·•-–—/", none of them a word
+    character (``\w``) and all lower-cased to themselves; so is "." (stripped from keys).
+    So P is bounded in T by such characters or T's ends, and so in ``text``.
+    (3) The agency and outlet tests compare ``str.lower`` results with P; the "By" and
+    role patterns match with ``regex.IGNORECASE`` (simple case folding, one character for
+    one), under which a character matches a lexicon character x only if it lower-cases to
+    x, except the characters of _ODD_CASE (the tests check both over all of Unicode).
+    ``lower`` depends on context only for capital sigma, and no phrase holds a sigma.
+    So ``text.lower()`` holds P between non-word characters (the white space P's spaces
+    matched included), and each word (``\w+`` run) of P is a word of ``text.lower()``.
+    """
+    if _may_hold_noise(text) or (not text.isascii() and _ODD_CASE.search(text)):
+        return True
+    words = set(_WORD.findall(text.lower()))
+    if not words.isdisjoint(_signature_words()[0]):
+        return True
+    phrases = _signature_words()[1]
+    return any(needed <= words for word in words & phrases.keys() for needed in phrases[word])
+
+
+@cache
+def _signature_words() -> tuple[frozenset[str], dict[str, tuple[frozenset[str], ...]]]:
+    """The one-word phrases that can sign without a date (see _may_be_signed), and for each
+    word of a longer one the word sets of the phrases holding it."""
+    data = load("bylines")
+    phrases = [p.rstrip(":") for group in data["by"].values() for p in group]
+    phrases += data["roles"] + data["agencies"] + data["outlet_words"]
+    single: set[str] = set()
+    longer: dict[str, set[frozenset[str]]] = {}
+    for phrase in phrases:
+        needed = frozenset(_WORD.findall(phrase))
+        if len(needed) == 1:
+            single |= needed
+        for word in needed:
+            longer.setdefault(word, set()).add(needed)
+    return frozenset(single), {
+        word: tuple(sets) for word, sets in longer.items() if word not in single
+    }
+
+
+# Characters that match a lexicon character under regex.IGNORECASE without lower-casing to
+# it (dotted capital I, long s, old Cyrillic letter forms); tests/test_byline_exit.py
+# recomputes the set over all of Unicode.
+_ODD_CASE = regex.compile("[\u0130\u017f\u1c80-\u1c88]")
 _DIGIT = regex.compile(r"\d")
 _WORD = regex.compile(r"\w+")
 
@@ -113,6 +184,9 @@ def parse_byline(
     if reference is None and not _could_sign(text):
         return None
     dates = find_dates(text, reference=reference, languages=languages)
+    if not dates and not _may_be_signed(text):
+        # Without a date the line needs a signature its words do not have (see _may_be_signed).
+        return None
     pieces, rest = _cut_at_dates(text, dates)
     segments: list[_Segment] = []
     for piece in pieces:
