@@ -11,9 +11,10 @@ Runs ``newsclean.clean(html)`` (the default pipeline), the HTML reader followed 
 - documents per second and MB/s of HTML on one core: the process is pinned to one CPU
   where the platform allows and the time is the process's CPU time (so other processes
   on a shared machine do not count against either extractor), the best of ``--repeat``
-  passes, each with newsclean's memo caches of per-text results emptied first (the tables
-  built once per process, such as word lists and date grammars, stay warm after a first
-  warm-up pass); parsing included, reading and un-gzipping the files excluded;
+  passes (the passes of all extractors interleaved, round by round), each with
+  newsclean's memo caches of per-text results emptied first (the tables built once per
+  process, such as word lists and date grammars, stay warm after a first warm-up pass);
+  parsing included, reading and un-gzipping the files excluded;
 - title accuracy: the extracted title equals (after case-folding and keeping only ``\\w+``
   tokens) one of the page's ``<h1>`` texts or its JSON-LD ``headline``; the reference is
   computed here with plain selectolax, independently of either extractor;
@@ -134,25 +135,44 @@ def clear_caches() -> None:
                     clear()
 
 
-def timed(name: str, pages: list[Page], extract: Callable[[str], str], repeat: int) -> Run:
-    """Run ``extract`` on every page ``repeat`` times; keep the fastest pass's CPU time.
+@dataclass
+class Extractor:
+    """One system under test: its name, how it extracts a page's body, and, once the
+    timed passes are over, how it fills the metadata of its :class:`Run`."""
 
-    Each pass starts with newsclean's memo caches empty (after one warm-up page), so
+    name: str
+    extract: Callable[[str], str]
+    finish: Callable[[Run], None] = lambda run: None
+
+
+def timed(pages: list[Page], extractors: list[Extractor], repeat: int) -> list[Run]:
+    """Run every extractor on every page ``repeat`` times; keep each one's fastest CPU time.
+
+    The passes are interleaved (a pass of each extractor, then the next round), so a slow
+    spell of a shared machine weighs on all of them alike rather than on whichever ran
+    then. Each pass starts with newsclean's memo caches empty (after one warm-up page), so
     pages seen in an earlier pass cost the same again.
     """
-    best = float("inf")
-    bodies: dict[str, str] = {}
+    best = {extractor.name: float("inf") for extractor in extractors}
+    bodies: dict[str, dict[str, str]] = {}
     for _ in range(repeat):
-        clear_caches()
-        extract(pages[0].html)
-        start = time.process_time()
-        bodies = {page.id: extract(page.html) for page in pages}
-        best = min(best, time.process_time() - start)
-    return Run(name, bodies, best, {})
+        for extractor in extractors:
+            extract = extractor.extract
+            clear_caches()
+            extract(pages[0].html)
+            start = time.process_time()
+            bodies[extractor.name] = {page.id: extract(page.html) for page in pages}
+            best[extractor.name] = min(best[extractor.name], time.process_time() - start)
+    runs = []
+    for extractor in extractors:
+        run = Run(extractor.name, bodies[extractor.name], best[extractor.name], {})
+        extractor.finish(run)
+        runs.append(run)
+    return runs
 
 
-def run_newsclean(pages: list[Page], repeat: int) -> Run:
-    """Time ``newsclean.clean`` (the default pipeline) and collect its metadata."""
+def newsclean_extractor(pages: list[Page]) -> Extractor:
+    """``newsclean.clean`` (the default pipeline), collecting its metadata."""
     import newsclean
 
     docs = {}
@@ -162,44 +182,43 @@ def run_newsclean(pages: list[Page], repeat: int) -> Run:
         docs[html] = doc
         return doc.text
 
-    run = timed("newsclean", pages, extract, repeat)
-    for page in pages:
-        meta = docs[page.html].meta
-        run.meta[page.id] = Meta(meta.title, meta.published is not None, bool(meta.authors))
-    return run
+    def finish(run: Run) -> None:
+        for page in pages:
+            meta = docs[page.html].meta
+            run.meta[page.id] = Meta(meta.title, meta.published is not None, bool(meta.authors))
+
+    return Extractor("newsclean", extract, finish)
 
 
-def run_reader(pages: list[Page], repeat: int, *, encoding: bool) -> Run:
-    """Time the HTML reader alone (``read_html``), or followed by ``FixEncoding`` only."""
+def reader_extractor(*, encoding: bool) -> Extractor:
+    """The HTML reader alone (``read_html``), or followed by ``FixEncoding`` only."""
     from newsclean.filters import FixEncoding
     from newsclean.readers.html import read_html
 
     if encoding:
         fix = FixEncoding()
-        name = "newsclean read+encoding"
-        return timed(name, pages, lambda html: fix(read_html(html)).text, repeat)
-    return timed("newsclean read_html only", pages, lambda html: read_html(html).text, repeat)
+        return Extractor("newsclean read+encoding", lambda html: fix(read_html(html)).text)
+    return Extractor("newsclean read_html only", lambda html: read_html(html).text)
 
 
-def run_trafilatura(pages: list[Page], repeat: int, *, precision: bool) -> Run:
-    """Time ``trafilatura.extract`` (defaults, or ``favor_precision=True``)."""
+def trafilatura_extractor(pages: list[Page], *, precision: bool) -> Extractor:
+    """``trafilatura.extract`` (defaults, or ``favor_precision=True``)."""
     import trafilatura
 
-    name = "trafilatura precision" if precision else "trafilatura"
-    run = timed(
-        name,
-        pages,
-        lambda html: trafilatura.extract(html, favor_precision=precision) or "",
-        repeat,
-    )
-    if not precision:
+    def finish(run: Run) -> None:
+        if precision:
+            return
         for page in pages:
             found = trafilatura.extract_metadata(page.html)
             if found is None:
                 run.meta[page.id] = Meta(None, published=False, author=False)
             else:
                 run.meta[page.id] = Meta(found.title, bool(found.date), bool(found.author))
-    return run
+
+    name = "trafilatura precision" if precision else "trafilatura"
+    return Extractor(
+        name, lambda html: trafilatura.extract(html, favor_precision=precision) or "", finish
+    )
 
 
 def _pin_to_one_core() -> None:
@@ -272,17 +291,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     _pin_to_one_core()
     pages = load_pages()
-    runs = [
-        run_newsclean(pages, args.repeat),
-        run_reader(pages, args.repeat, encoding=True),
-        run_reader(pages, args.repeat, encoding=False),
+    extractors = [
+        newsclean_extractor(pages),
+        reader_extractor(encoding=True),
+        reader_extractor(encoding=False),
     ]
     if args.only is None:
         try:
-            runs.append(run_trafilatura(pages, args.repeat, precision=False))
-            runs.append(run_trafilatura(pages, args.repeat, precision=True))
+            extractors.append(trafilatura_extractor(pages, precision=False))
+            extractors.append(trafilatura_extractor(pages, precision=True))
         except ImportError as error:
             print(f"trafilatura anchors skipped ({error}): pip install -e '.[bench]'")
+    runs = timed(pages, extractors, args.repeat)
     report(pages, runs)
     if args.worst:
         worst(pages, runs[0], args.worst)
