@@ -13,6 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean.document import Block
 from newsclean.filters.chrome import (
     _DATA_LINE,
     _DATA_MIN_WORDS,
@@ -24,6 +25,7 @@ from newsclean.filters.chrome import (
     _section_cost,
     _tabular,
     _weights,
+    analyse_page,
     block_facts,
 )
 from newsclean.filters.shape import (
@@ -38,6 +40,7 @@ from newsclean.filters.shape import (
     block_weight,
     chrome_lexicon,
     comparison_key,
+    is_header_line,
     lexicon_key,
     shape_of,
     stopwords_of,
@@ -268,3 +271,14 @@ def test_keys_are_the_regex_keys_on_mixed_scripts(text: str) -> None:
     folded = text.casefold()
     assert lexicon_key(text) == re.sub(r"[\W\d_]+", " ", folded).strip()
     assert comparison_key.__wrapped__(text) == re.sub(r"[\W_]+", " ", folded).strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_texts().map(str.strip), max_size=12), _LANGUAGE)
+def test_page_headers_are_the_header_test(texts: list[str], language: str | None) -> None:
+    # The headline filter reads these instead of calling is_header_line for blocks that
+    # are not prose.
+    page = analyse_page([Block(text, "line") for text in texts], language)
+    assert len(page.headers) == len(texts)
+    for text, shape, header in zip(texts, page.shapes, page.headers, strict=True):
+        assert header == (not shape.prose and is_header_line(text))

@@ -241,11 +241,17 @@ class DropChrome:
 
 @dataclass(frozen=True, slots=True)
 class PageAnalysis:
-    """Each block's shape and chrome reason, and the article's prose core (if any)."""
+    """Each block's shape and chrome reason, and the article's prose core (if any).
+
+    ``headers`` tells, for each block that is not prose, whether it is a byline or a date
+    line (:func:`~newsclean.filters.shape.is_header_line` without a title); it is ``False``
+    for prose.
+    """
 
     shapes: list[Shape]
     reasons: list[str | None]
     core: Core | None
+    headers: list[bool]
 
 
 class BlockFacts(NamedTuple):
@@ -410,7 +416,7 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
         language = guess_language(block.text for block in blocks)
     facts = [block_facts(block.text, block.kind, language) for block in blocks]
     if not facts:
-        return PageAnalysis([], [], None)
+        return PageAnalysis([], [], None, [])
     # One list per fact, in block order.
     shapes, reasons, sections, base_weights, headers, data = map(list, zip(*facts, strict=True))
     weights = _weights(shapes, sections, base_weights, headers, data)
@@ -426,7 +432,7 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
             core = before
     if core is not None:
         core = _extend(core, shapes, reasons, sections)
-    return PageAnalysis(shapes, reasons, core)
+    return PageAnalysis(shapes, reasons, core, headers)
 
 
 def _weights(

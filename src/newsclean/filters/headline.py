@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsclean.document import Block, Document, Edit
 from newsclean.filters.chrome import PageAnalysis, analyse_page
-from newsclean.filters.shape import Shape, comparison_key, is_header_line
+from newsclean.filters.shape import Shape, comparison_key
 
 __all__ = ["ExtractHeadline"]
 
@@ -81,7 +81,7 @@ def _find_title(blocks: Sequence[Block], page: PageAnalysis) -> int | None:
     candidates = [
         index
         for index in range(start, page.core.start)
-        if _title_like(blocks[index], page.shapes[index], page.reasons[index])
+        if _title_like(blocks[index], page.shapes[index], page.reasons[index], page.headers[index])
     ]
     if not candidates:
         return None
@@ -95,13 +95,16 @@ def _find_title(blocks: Sequence[Block], page: PageAnalysis) -> int | None:
     return candidates[-1]
 
 
-def _title_like(block: Block, shape: Shape, reason: str | None) -> bool:
+def _title_like(block: Block, shape: Shape, reason: str | None, header: bool) -> bool:
+    """Whether ``block`` may be the title; ``header`` is whether it is a byline or date line
+    (:func:`is_header_line` without a title, as the page analysis found for text that is
+    not prose)."""
     text = block.text
     if reason is not None or shape.prose or block.kind not in ("paragraph", "line", "heading"):
         return False
     if not _TITLE_MIN_WORDS <= shape.words <= _TITLE_MAX_WORDS:
         return False
-    if text.endswith((".", ",", ":", ";")) or is_header_line(text):
+    if text.endswith((".", ",", ":", ";")) or header:
         return False
     first = text[0]
     return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
@@ -118,9 +121,18 @@ def _find_dek(
     blocks: Sequence[Block], page: PageAnalysis, title_index: int | None, title_key: str
 ) -> int | None:
     start = 0 if title_index is None else title_index + 1
+    headers = page.headers
+
+    def header_line(index: int) -> bool:
+        # is_header_line(text, title_key) of a block that is not prose: the page analysis
+        # knows whether it is a byline or date line; only the title test is left.
+        return headers[index] or (
+            bool(title_key) and comparison_key(blocks[index].text) == title_key
+        )
+
     index = start
     while index < len(blocks) and not page.shapes[index].prose:
-        if not (is_header_line(blocks[index].text, title_key) or page.reasons[index]):
+        if not (header_line(index) or page.reasons[index]):
             return None
         index += 1
     if index >= len(blocks) or page.shapes[index].words > _DEK_MAX_WORDS:
@@ -128,6 +140,6 @@ def _find_dek(
     following = index + 1
     separated = False
     while following < len(blocks) and not page.shapes[following].prose:
-        separated = separated or is_header_line(blocks[following].text, title_key)
+        separated = separated or header_line(following)
         following += 1
     return index if separated and following < len(blocks) else None
