@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -235,18 +235,28 @@ def _lexicon_key(text: str, folded: str, tokens: list[str]) -> str:
         return " ".join(tokens)  # words of letters only ("World News") are in key form
     if folded.isascii():
         return " ".join(folded.encode("ascii").translate(_ASCII_NOT_LETTERS).decode().split())
-    # As comparison_key does: blank out ASCII non-letters byte by byte and the common
-    # typographic marks; when only letters are left between the spaces, the words are the
-    # key. Otherwise the regex decides.
-    spaced = folded.encode("utf-8", "surrogatepass").translate(_UTF8_NOT_LETTERS)
+    return _spaced_words(folded, _UTF8_NOT_LETTERS, str.isalpha, _NOT_LETTERS)
+
+
+def _spaced_words(
+    folded: str, table: bytes, only: Callable[[str], bool], blanks: re.Pattern[str]
+) -> str:
+    """The words of non-ASCII ``folded`` text between the characters ``blanks`` matches.
+
+    ASCII characters are blanked byte by byte with ``table`` (UTF-8 keeps ASCII bytes out
+    of the other characters), then the common typographic marks; when what is left between
+    the spaces passes ``only`` (letters, or letters and digits), those are the words.
+    Otherwise the regex decides.
+    """
+    spaced = folded.encode("utf-8", "surrogatepass").translate(table)
     rest = spaced.decode("utf-8", "surrogatepass")
     for mark in _TYPOGRAPHIC_MARKS:
         if mark in rest:
             rest = rest.replace(mark, " ")
     words = rest.split()
-    if "".join(words).isalpha():
+    if only("".join(words)):
         return " ".join(words)
-    return _NOT_LETTERS.sub(" ", folded).strip()
+    return blanks.sub(" ", folded).strip()
 
 
 def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
@@ -380,18 +390,7 @@ def comparison_key(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
         return " ".join(folded.encode("ascii").translate(_ASCII_NON_WORD).decode().split())
-    # Blank out ASCII punctuation byte by byte (UTF-8 keeps ASCII bytes out of the other
-    # characters) and the common typographic marks; when only letters and digits are left
-    # between the spaces, the words are the key. Otherwise the regex decides.
-    spaced = folded.encode("utf-8", "surrogatepass").translate(_UTF8_NON_WORD)
-    rest = spaced.decode("utf-8", "surrogatepass")
-    for mark in _TYPOGRAPHIC_MARKS:
-        if mark in rest:
-            rest = rest.replace(mark, " ")
-    words = rest.split()
-    if "".join(words).isalnum():
-        return " ".join(words)
-    return _NON_WORD.sub(" ", folded).strip()
+    return _spaced_words(folded, _UTF8_NON_WORD, str.isalnum, _NON_WORD)
 
 
 class Shape(NamedTuple):
