@@ -100,6 +100,20 @@ def test_fast_path_makes_the_blocks_of_the_general_path(lines: list[str]) -> Non
     assert _fast_blocks(text) == list(_blocks(text))
 
 
+# Paragraphs of two or more lines (no blank line among them): the fast path reads these line
+# by line and makes the blocks again, merged, when the paragraph turns out to be wrapped.
+_PARAGRAPH_LINES = _LINES.filter(lambda line: line.strip(" \t\u00a0") != "")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PARAGRAPH_LINES, min_size=2, max_size=10), st.lists(_LINES, max_size=4))
+def test_fast_path_reads_one_paragraph_as_the_general_path(
+    paragraph: list[str], after: list[str]
+) -> None:
+    text = "\n".join([*paragraph, "", *after])
+    assert _fast_blocks(text) == list(_blocks(text))
+
+
 def test_odd_spaces_are_not_printable() -> None:
     # _squash_stripped skips the _ODD_SPACE search on printable text.
     odd = [chr(code) for code in range(0x3001) if _ODD_SPACE.match(chr(code))]

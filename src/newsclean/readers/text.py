@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from newsclean.document import Block, BlockKind, Document, Metadata, _new_block
 from newsclean.errors import InputTypeError
@@ -58,6 +58,8 @@ _WRAP_SHARE = 0.75
 # level (heading level) and the width of the raw line.
 _Line = tuple[str, BlockKind, int, int]
 _WIDTH = operator.itemgetter(3)
+# Wider than any line _is_wrapped takes for wrapped.
+_NO_WIDTH = _WRAP_MAX_WIDTH + 1
 
 
 def read_text(text: str) -> Document:
@@ -167,6 +169,7 @@ def _fast_blocks(text: str) -> list[Block]:
     new_block = _new_block
     markers = _MARKERS
     position = 0
+    kind: BlockKind
     # The blank lines put around the text make a paragraph break at either end, so every
     # piece but the empty first and last is a paragraph: one or more non-blank lines.
     for chunk in _PARAGRAPH_BREAK.split(f"\n\n{text}\n\n"):
@@ -182,26 +185,78 @@ def _fast_blocks(text: str) -> list[Block]:
                 append(new_block(line, kind, level, "", 0.0, position, 1, True))
                 position += 1
             continue
-        lines = _classify(chunk.split("\n"))
-        first = True
-        if _is_wrapped(lines) or (">" in chunk and any(line[1] == "quote" for line in lines)):
-            size = len(lines)
-            for (line, kind, level, _), count in _merge(lines):
-                if line:
-                    if kind == "paragraph" and count < size:
-                        kind = "line"
-                    append(new_block(line, kind, level, "", 0.0, position, count, first))
-                    position += 1
-                    first = False
+        raws = chunk.split("\n")
+        if ">" in chunk or raws[1].lstrip()[:1] in "=-":
+            # Quotes to join, or a setext heading: the general way.
+            position = _merged_blocks(append, _classify(raws), position)
             continue
-        for line, kind, level, _ in lines:
+        # One block per line, each line classified as it is read, unless the paragraph
+        # turns out to be wrapped prose (then the blocks are made again, merged). The
+        # widths _is_wrapped looks at are followed on the way: the widest line, the
+        # narrowest line followed by a paragraph line, and whether any line is not prose.
+        start = len(blocks)
+        start_position = position
+        first = True
+        widest = 0
+        previous = cut = _NO_WIDTH
+        prose = True
+        for raw in raws:
+            stripped = raw.strip()
+            width = len(stripped)
+            if width > widest:
+                widest = width
+            if stripped[:1] not in markers:
+                if previous < cut:
+                    cut = previous
+                line = _squash_stripped(raw, stripped)
+                kind = "line"
+                level = 0
+            else:
+                bullet = _BULLET_ITEM.match(raw)
+                if bullet is not None:
+                    line = bullet.group(1)
+                    if not line.isascii() or "  " in line or "\t" in line:
+                        line = _squash_stripped(raw[bullet.start(1) :], line)
+                    kind, level = "list_item", 0
+                else:
+                    line, kind, level, _ = _classify([raw])[0]
+                    if kind == "paragraph":
+                        if previous < cut:
+                            cut = previous
+                        kind = "line"
+                    else:
+                        prose = False
+            previous = width
             if line:
-                if kind == "paragraph":
-                    kind = "line"
                 append(new_block(line, kind, level, "", 0.0, position, 1, first))
                 position += 1
                 first = False
+        if (
+            prose
+            and _WRAP_MIN_WIDTH <= widest <= _WRAP_MAX_WIDTH
+            and _WRAP_SHARE * widest <= cut <= widest
+        ):
+            # Wrapped unless a line is a row of fields: _is_wrapped decides.
+            lines = _classify(raws)
+            if _is_wrapped(lines):
+                del blocks[start:]
+                position = _merged_blocks(append, lines, start_position)
     return blocks
+
+
+def _merged_blocks(append: Callable[[Block], None], lines: list[_Line], position: int) -> int:
+    """Append the blocks of a paragraph's ``lines`` (merged by :func:`_merge`) from
+    ``position``; return the next position."""
+    size = len(lines)
+    first = True
+    for (line, kind, level, _), count in _merge(lines):
+        if line:
+            if kind == "paragraph" and count < size:
+                kind = "line"
+            append(_new_block(line, kind, level, "", 0.0, position, count, first))
+            position += 1
+            first = False
+    return position
 
 
 def _classify(paragraph: list[str]) -> list[_Line]:
