@@ -16,6 +16,7 @@ from newsclean.readers.text import (
     _SPACES,
     _blocks,
     _fast_blocks,
+    _normalise_newlines,
     _squash,
 )
 
@@ -112,6 +113,32 @@ def test_fast_path_reads_one_paragraph_as_the_general_path(
 ) -> None:
     text = "\n".join([*paragraph, "", *after])
     assert _fast_blocks(text) == list(_blocks(text))
+
+
+# Bullet lines as "* item" with the ways an item can differ from what follows the marker
+# and its space: indentation and gaps of other spaces, runs of spaces, non-ASCII text.
+_BULLET_LINES = st.builds(
+    "{}{}{}{}".format,
+    st.sampled_from(["", "  ", "    ", "\u00a0", " \x1c", "\u2003 "]),
+    st.sampled_from(["*", "+", "-", "•", "1.", "*a", "#"]),
+    st.sampled_from([" ", "  ", " \u00a0", "\u00a0", ""]),
+    st.text(st.sampled_from(list("ab  -*é\u00a0")), min_size=1, max_size=8),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_BULLET_LINES, _PARAGRAPH_LINES), min_size=1, max_size=8))
+def test_fast_path_reads_bullets_as_the_general_path(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert _fast_blocks(text) == list(_blocks(text))
+
+
+def test_ascii_spaces() -> None:
+    # _fast_blocks takes an ASCII line of a page without tabs or \x1c-\x1f to have no
+    # space but the plain space: the others are line breaks read_text makes \n.
+    spaces = [chr(code) for code in range(128) if chr(code).isspace()]
+    assert spaces == ["\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", " "]
+    assert _normalise_newlines("a\x0bb\x0cc\rd") == "a\nb\nc\nd"
 
 
 def test_odd_spaces_are_not_printable() -> None:

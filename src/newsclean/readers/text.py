@@ -170,6 +170,11 @@ def _fast_blocks(text: str) -> list[Block]:
     markers = _MARKERS
     position = 0
     kind: BlockKind
+    # No tab or other space an ASCII line can hold besides the plain space (line breaks
+    # but \n are gone): then the only spaces of an ASCII line are plain spaces.
+    plain = not (
+        "\t" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+    )
     # The blank lines put around the text make a paragraph break at either end, so every
     # piece but the empty first and last is a paragraph: one or more non-blank lines.
     for chunk in _PARAGRAPH_BREAK.split(f"\n\n{text}\n\n"):
@@ -211,6 +216,19 @@ def _fast_blocks(text: str) -> list[Block]:
                 line = _squash_stripped(raw, stripped)
                 kind = "line"
                 level = 0
+            elif (
+                stripped[1:2] == " "
+                and plain
+                and raw.isascii()
+                and stripped[0] in "*+-"
+                and stripped[2] != " "
+            ):
+                # "* item" in an ASCII line of a page whose only spaces are plain spaces:
+                # _BULLET_ITEM would find the item after the marker and its space.
+                line = stripped[2:]
+                if "  " in line:
+                    line = _SPACES.sub(" ", line)
+                kind, level = "list_item", 0
             else:
                 bullet = _BULLET_ITEM.match(raw)
                 if bullet is not None:
