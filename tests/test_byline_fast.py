@@ -7,6 +7,7 @@ lexicon's own words, names, dates and separators.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import regex
@@ -215,3 +216,64 @@ def test_segment_stops_at_the_first_other_chunk_with_the_same_answer(text: str) 
 def test_case_folding_never_shortens_a_text(text: str) -> None:
     # ExtractByline folds only blocks no longer than the title, on this ground.
     assert len(text.casefold()) >= len(text)
+
+
+_ALL_CHARS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+
+
+def test_noise_marks_match_only_themselves_or_their_capital() -> None:
+    # strip_noise tests for "@", "://" and "www." in text.lower() before using the noise
+    # pattern's bracket branches alone; it rests on these being the only characters the
+    # case-insensitive pattern's e-mail, link and handle branches can match there.
+    for mark in "@:/.w":
+        found = set(regex.compile(regex.escape(mark), regex.I).findall(_ALL_CHARS))
+        assert found == {mark, mark.upper()}
+        assert all(char.lower() == mark for char in found)
+    assert not _words().noise.flags & regex.FULLCASE
+
+
+def _plain_strip_noise(text: str) -> str:
+    words = _words()
+    marks = ("@", "://", "(", "[", "<")
+    has_mark = any(mark in text for mark in marks) or "www." in text.lower()
+    cleaned = words.noise.sub(" ", text) if has_mark else text
+    previous = None
+    while previous != cleaned:
+        previous = cleaned
+        cleaned = cleaned.strip(" \t,;:|·•-–—")
+        cleaned = words.ignorable.sub("", cleaned)
+    return " ".join(cleaned.split())
+
+
+_NOISE = st.sampled_from(
+    [
+        "(AP)",
+        "[x]",
+        "<b>",
+        "(a (b) c)",
+        "jane@example.com",
+        "@janedoe",
+        "https://x.co/a",
+        "WWW.x.com",
+        "wWw.",
+        "ftp://",
+        "(jane@x.org)",
+        "[@a]",
+        "<http://a>",
+        "((",
+        ")",
+        "Follow",
+        "Email",
+    ]
+)
+_NOISY = st.builds(
+    lambda pieces, seps: "".join(p + s for p, s in zip(pieces, seps[: len(pieces)], strict=True)),
+    st.lists(st.one_of(_PIECE, _NOISE), min_size=1, max_size=8),
+    st.lists(st.sampled_from([" ", ", ", "", " | ", "\n"]), min_size=8, max_size=8),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_NOISY, _BYLINE_LIKE, st.text(alphabet="aW w.:/@()[]<>x", max_size=30)))
+def test_strip_noise_equals_the_plain_form(text: str) -> None:
+    assert strip_noise(text) == _plain_strip_noise(text)
