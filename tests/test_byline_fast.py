@@ -26,6 +26,7 @@ from newsclean.authors import (
     strip_by,
     strip_noise,
 )
+from newsclean.filters.byline.dateline import _AGENCY_DATELINE, _CAPS_DATELINE, split_dateline
 from newsclean.filters.byline.lines import _Segment, _segment
 from newsclean.filters.byline.words import lexicon, place_name
 from newsclean.lexicon import load
@@ -277,3 +278,33 @@ _NOISY = st.builds(
 @given(st.one_of(_NOISY, _BYLINE_LIKE, st.text(alphabet="aW w.:/@()[]<>x", max_size=30)))
 def test_strip_noise_equals_the_plain_form(text: str) -> None:
     assert strip_noise(text) == _plain_strip_noise(text)
+
+
+_DATELINE_HEADS = ["TAIPEI", "WASHINGTON", "SAN JOSÉ, Costa Rica", "Paris, Jan 28", "NEW DELHI"]
+_DATELINE_MARKS = ["(Reuters)", "(AP)", "—", "–", "--", "-", ":", "‒", "―", "−", "(", ")", ""]
+_DATELINES = st.builds(
+    lambda head, space, mark, more, rest: f"{head}{space}{mark}{more} {rest}",
+    st.sampled_from(_DATELINE_HEADS),
+    st.sampled_from(["", " "]),
+    st.sampled_from(_DATELINE_MARKS),
+    st.sampled_from(["", " —", " -", " –", "--"]),
+    st.sampled_from(["Senior officials met on Tuesday.", "The Senate voted.", "x"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_DATELINES, _LINES, st.text(alphabet="AB ,()—–-x", max_size=30)))
+def test_dateline_patterns_need_a_bracket_or_a_dash(text: str) -> None:
+    # split_dateline returns None at once on a text with no "(", "—", "–" or "--".
+    plain = _AGENCY_DATELINE.match(text) or _CAPS_DATELINE.match(text)
+    if not any(mark in text for mark in ("(", "—", "–", "--")):
+        assert plain is None
+        assert split_dateline(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0\u2003,", max_size=40), st.integers(0, 40))
+def test_a_suffix_has_no_more_words_than_its_text(text: str, start: int) -> None:
+    # ExtractByline skips split_dateline on a paragraph of too few words: the rest after a
+    # dateline is a suffix of it.
+    assert len(text[start:].split()) <= len(text.split())

@@ -144,10 +144,16 @@ class ExtractByline:
             if blocks[index].kind != "paragraph" or index in found.removed:
                 continue
             text = found.replaced.get(index, blocks[index].text)
+            # Counted on the text without its dateline, so a second run counts the same. The
+            # rest after a dateline is a suffix of the text, and a suffix has no more words
+            # (maximal runs of non-space) than the text: a short text is skipped unsplit.
+            if len(text.split(None, _MIN_PROSE_WORDS)) < _MIN_PROSE_WORDS:
+                continue
             dateline = split_dateline(text, reference=self.reference, languages=languages)
-            # Counted on the text without its dateline, so a second run counts the same.
-            words = (dateline.rest if dateline else text).split(None, _MIN_PROSE_WORDS)
-            if len(words) < _MIN_PROSE_WORDS:
+            if (
+                dateline is not None
+                and len(dateline.rest.split(None, _MIN_PROSE_WORDS)) < _MIN_PROSE_WORDS
+            ):
                 continue
             prose += 1
             if prose > _DATELINE_PARAGRAPHS:
