@@ -27,7 +27,8 @@ from newsclean.authors import (
     strip_noise,
 )
 from newsclean.filters.byline.dateline import _AGENCY_DATELINE, _CAPS_DATELINE, split_dateline
-from newsclean.filters.byline.lines import _Segment, _segment
+from newsclean.filters.byline.endmatter import parse_credits
+from newsclean.filters.byline.lines import _Segment, _segment, parse_byline
 from newsclean.filters.byline.words import lexicon, place_name
 from newsclean.lexicon import load
 
@@ -308,3 +309,21 @@ def test_a_suffix_has_no_more_words_than_its_text(text: str, start: int) -> None
     # ExtractByline skips split_dateline on a paragraph of too few words: the rest after a
     # dateline is a suffix of it.
     assert len(text[start:].split()) <= len(text.split())
+
+
+_CLOCK_DATES = st.sampled_from(
+    ["3 hours ago", "today", "Jan 5", "yesterday 10:00", "just now", "Updated 2 days ago", ""]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_BYLINE_LIKE, _NOISY), _CLOCK_DATES, st.sampled_from([None, ("en",), ("de",)]))
+def test_head_readers_answer_a_repeated_text_alike(
+    text: str, when: str, languages: tuple[str, ...] | None
+) -> None:
+    # ExtractByline reads a repeated head line once: the answers must not depend on the
+    # call, not even for dates read against the clock (they never reach a Byline).
+    line = f"{text} | {when}" if when else text
+    first = parse_byline(line, languages=languages)
+    assert parse_byline(line, languages=languages) == first
+    assert parse_credits(line) == parse_credits(line)

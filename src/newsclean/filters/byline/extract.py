@@ -115,13 +115,22 @@ class ExtractByline:
         languages: Sequence[str] | None,
     ) -> None:
         date_lines: list[tuple[int, Byline]] = []
+        # Menus repeat lines ("Share", "Advertisement"); parse_byline and parse_credits are
+        # pure functions of the text here (reference and languages are fixed for the call;
+        # a date read against the clock never reaches a Byline), so a repeated text is
+        # read once and its immutable answers are reused.
+        read: dict[str, tuple[Byline | None, Credits | None]] = {}
         for index in head:
             block = blocks[index]
             if block.kind in ("preformatted", "table_cell", "heading", "quote"):
                 continue
-            byline = parse_byline(block.text, reference=self.reference, languages=languages)
+            answers = read.get(block.text)
+            if answers is None:
+                byline = parse_byline(block.text, reference=self.reference, languages=languages)
+                credits = parse_credits(block.text) if byline is None else None
+                answers = read[block.text] = (byline, credits)
+            byline, credits = answers
             if byline is None:
-                credits = parse_credits(block.text)
                 if credits is not None:
                     _take_credits(index, block.text, credits, found)
                 continue
