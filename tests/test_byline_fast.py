@@ -7,6 +7,7 @@ lexicon's own words, names, dates and separators.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import regex
@@ -25,7 +26,9 @@ from newsclean.authors import (
     strip_by,
     strip_noise,
 )
-from newsclean.filters.byline.lines import _Segment, _segment
+from newsclean.filters.byline.dateline import _AGENCY_DATELINE, _CAPS_DATELINE, split_dateline
+from newsclean.filters.byline.endmatter import parse_credits
+from newsclean.filters.byline.lines import _Segment, _segment, parse_byline
 from newsclean.filters.byline.words import lexicon, place_name
 from newsclean.lexicon import load
 
@@ -215,3 +218,112 @@ def test_segment_stops_at_the_first_other_chunk_with_the_same_answer(text: str) 
 def test_case_folding_never_shortens_a_text(text: str) -> None:
     # ExtractByline folds only blocks no longer than the title, on this ground.
     assert len(text.casefold()) >= len(text)
+
+
+_ALL_CHARS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+
+
+def test_noise_marks_match_only_themselves_or_their_capital() -> None:
+    # strip_noise tests for "@", "://" and "www." in text.lower() before using the noise
+    # pattern's bracket branches alone; it rests on these being the only characters the
+    # case-insensitive pattern's e-mail, link and handle branches can match there.
+    for mark in "@:/.w":
+        found = set(regex.compile(regex.escape(mark), regex.I).findall(_ALL_CHARS))
+        assert found == {mark, mark.upper()}
+        assert all(char.lower() == mark for char in found)
+    assert not _words().noise.flags & regex.FULLCASE
+
+
+def _plain_strip_noise(text: str) -> str:
+    words = _words()
+    marks = ("@", "://", "(", "[", "<")
+    has_mark = any(mark in text for mark in marks) or "www." in text.lower()
+    cleaned = words.noise.sub(" ", text) if has_mark else text
+    previous = None
+    while previous != cleaned:
+        previous = cleaned
+        cleaned = cleaned.strip(" \t,;:|·•-–—")
+        cleaned = words.ignorable.sub("", cleaned)
+    return " ".join(cleaned.split())
+
+
+_NOISE = st.sampled_from(
+    [
+        "(AP)",
+        "[x]",
+        "<b>",
+        "(a (b) c)",
+        "jane@example.com",
+        "@janedoe",
+        "https://x.co/a",
+        "WWW.x.com",
+        "wWw.",
+        "ftp://",
+        "(jane@x.org)",
+        "[@a]",
+        "<http://a>",
+        "((",
+        ")",
+        "Follow",
+        "Email",
+    ]
+)
+_NOISY = st.builds(
+    lambda pieces, seps: "".join(p + s for p, s in zip(pieces, seps[: len(pieces)], strict=True)),
+    st.lists(st.one_of(_PIECE, _NOISE), min_size=1, max_size=8),
+    st.lists(st.sampled_from([" ", ", ", "", " | ", "\n"]), min_size=8, max_size=8),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_NOISY, _BYLINE_LIKE, st.text(alphabet="aW w.:/@()[]<>x", max_size=30)))
+def test_strip_noise_equals_the_plain_form(text: str) -> None:
+    assert strip_noise(text) == _plain_strip_noise(text)
+
+
+_DATELINE_HEADS = ["TAIPEI", "WASHINGTON", "SAN JOSÉ, Costa Rica", "Paris, Jan 28", "NEW DELHI"]
+_DATELINE_MARKS = ["(Reuters)", "(AP)", "—", "–", "--", "-", ":", "‒", "―", "−", "(", ")", ""]
+_DATELINES = st.builds(
+    lambda head, space, mark, more, rest: f"{head}{space}{mark}{more} {rest}",
+    st.sampled_from(_DATELINE_HEADS),
+    st.sampled_from(["", " "]),
+    st.sampled_from(_DATELINE_MARKS),
+    st.sampled_from(["", " —", " -", " –", "--"]),
+    st.sampled_from(["Senior officials met on Tuesday.", "The Senate voted.", "x"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_DATELINES, _LINES, st.text(alphabet="AB ,()—–-x", max_size=30)))
+def test_dateline_patterns_need_a_bracket_or_a_dash(text: str) -> None:
+    # split_dateline returns None at once on a text with no "(", "—", "–" or "--".
+    plain = _AGENCY_DATELINE.match(text) or _CAPS_DATELINE.match(text)
+    if not any(mark in text for mark in ("(", "—", "–", "--")):
+        assert plain is None
+        assert split_dateline(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0\u2003,", max_size=40), st.integers(0, 40))
+def test_a_suffix_has_no_more_words_than_its_text(text: str, start: int) -> None:
+    # ExtractByline skips split_dateline on a paragraph of too few words: the rest after a
+    # dateline is a suffix of it.
+    assert len(text[start:].split()) <= len(text.split())
+
+
+_CLOCK_DATES = st.sampled_from(
+    ["3 hours ago", "today", "Jan 5", "yesterday 10:00", "just now", "Updated 2 days ago", ""]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_BYLINE_LIKE, _NOISY), _CLOCK_DATES, st.sampled_from([None, ("en",), ("de",)]))
+def test_head_readers_answer_a_repeated_text_alike(
+    text: str, when: str, languages: tuple[str, ...] | None
+) -> None:
+    # ExtractByline reads a repeated head line once: the answers must not depend on the
+    # call, not even for dates read against the clock (they never reach a Byline).
+    line = f"{text} | {when}" if when else text
+    first = parse_byline(line, languages=languages)
+    assert parse_byline(line, languages=languages) == first
+    assert parse_credits(line) == parse_credits(line)

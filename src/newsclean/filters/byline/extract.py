@@ -115,13 +115,22 @@ class ExtractByline:
         languages: Sequence[str] | None,
     ) -> None:
         date_lines: list[tuple[int, Byline]] = []
+        # Menus repeat lines ("Share", "Advertisement"); parse_byline and parse_credits are
+        # pure functions of the text here (reference and languages are fixed for the call;
+        # a date read against the clock never reaches a Byline), so a repeated text is
+        # read once and its immutable answers are reused.
+        read: dict[str, tuple[Byline | None, Credits | None]] = {}
         for index in head:
             block = blocks[index]
             if block.kind in ("preformatted", "table_cell", "heading", "quote"):
                 continue
-            byline = parse_byline(block.text, reference=self.reference, languages=languages)
+            answers = read.get(block.text)
+            if answers is None:
+                byline = parse_byline(block.text, reference=self.reference, languages=languages)
+                credits = parse_credits(block.text) if byline is None else None
+                answers = read[block.text] = (byline, credits)
+            byline, credits = answers
             if byline is None:
-                credits = parse_credits(block.text)
                 if credits is not None:
                     _take_credits(index, block.text, credits, found)
                 continue
@@ -144,10 +153,16 @@ class ExtractByline:
             if blocks[index].kind != "paragraph" or index in found.removed:
                 continue
             text = found.replaced.get(index, blocks[index].text)
+            # Counted on the text without its dateline, so a second run counts the same. The
+            # rest after a dateline is a suffix of the text, and a suffix has no more words
+            # (maximal runs of non-space) than the text: a short text is skipped unsplit.
+            if len(text.split(None, _MIN_PROSE_WORDS)) < _MIN_PROSE_WORDS:
+                continue
             dateline = split_dateline(text, reference=self.reference, languages=languages)
-            # Counted on the text without its dateline, so a second run counts the same.
-            words = (dateline.rest if dateline else text).split(None, _MIN_PROSE_WORDS)
-            if len(words) < _MIN_PROSE_WORDS:
+            if (
+                dateline is not None
+                and len(dateline.rest.split(None, _MIN_PROSE_WORDS)) < _MIN_PROSE_WORDS
+            ):
                 continue
             prose += 1
             if prose > _DATELINE_PARAGRAPHS:
