@@ -284,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["newsclean"], help="skip the trafilatura anchors")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes (fastest kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed passes (fastest kept)")
     args = parser.parse_args(argv)
     if not CORPUS_DIR.is_dir():
         print(f"benchmark corpus not found at {CORPUS_DIR}", file=sys.stderr)
