@@ -152,3 +152,43 @@ def test_hook_manifest_declares_both_hooks_for_text_files() -> None:
     assert by_id["newsclean-fix"]["entry"] == "newsclean fix"
     assert by_id["newsclean-check"]["entry"] == "newsclean check"
     assert all(hook["types"] == ["text"] and hook["language"] == "python" for hook in hooks)
+
+
+def _local_hook_config() -> str:
+    """The repository-local configuration that docs/pre-commit.md shows."""
+    text = (ROOT / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    blocks = text.split("```yaml\n")[1:]
+    return next(block.split("```")[0] for block in blocks if "repo: local" in block)
+
+
+def test_local_hook_from_the_docs_fixes_then_passes(
+    tmp_path: Path, git_env: dict[str, str]
+) -> None:
+    # The newsclean of this environment, found on PATH as the docs say.
+    env = {**git_env, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{git_env['PATH']}"}
+    work = tmp_path / "work"
+    work.mkdir()
+    _git(["init", "-q"], work, env)
+    (work / ".pre-commit-config.yaml").write_text(_local_hook_config(), encoding="utf-8")
+    (work / "news.txt").write_bytes(MOJIBAKE.encode("utf-8"))
+    (work / "legacy.txt").write_bytes(CP1252)
+    _git(["add", "-A"], work, env)
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    first = run()
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "news.txt: fixed 1 line: repaired mojibake" in first.stdout
+    assert (work / "news.txt").read_bytes() == FIXED.encode("utf-8")
+    assert (work / "legacy.txt").read_bytes() == CP1252
+    second = run()
+    assert second.returncode == 0, second.stdout + second.stderr
