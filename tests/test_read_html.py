@@ -308,3 +308,13 @@ def test_clean_keeps_short_paragraphs_after_the_prose_of_an_html_article() -> No
         "<p>Buses: 40</p><p>Routes: 4</p></article></body></html>"
     )
     assert [b.text for b in newsclean.clean(html).blocks][2:] == ["Buses: 40", "Routes: 4"]
+
+
+@pytest.mark.parametrize("case", _cases("html_date_lines.json"), ids=_label)
+def test_date_line_beside_the_headline(case: dict[str, Any]) -> None:
+    # The reader hands the line to the filters; clean() moves it into the metadata.
+    doc = newsclean.clean(case["input"])
+    got = doc.to_dict()
+    assert {key: got[key] for key in case["expected"]} == case["expected"]
+    for absent in case.get("absent", []):
+        assert absent not in doc.text

@@ -6,11 +6,14 @@
 blocks (:mod:`~newsclean.readers.html.dom`) and keeps the main content
 (:mod:`~newsclean.readers.html.content`), judging containers by their prose and by what
 their tag, class, id and role say (:mod:`~newsclean.readers.html.signals`, with the
-word lists in ``lexicon/html.json``). Filters that run after it see only the article.
+word lists in ``lexicon/html.json``). Filters that run after it see only the article, and,
+when no metadata source dates the page, the byline or date line printed beside the
+headline (which :class:`~newsclean.filters.ExtractByline` then moves into the metadata).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import regex
@@ -32,7 +35,9 @@ def read_html(html: str) -> Document:
     """Return the article of the page ``html``: main-content blocks and metadata; never raises.
 
     The blocks are the article body only, in reading order, without the headline (which
-    is ``meta.title``), navigation, sidebars, comments, captions or widgets. Each block
+    is ``meta.title``), navigation, sidebars, comments, captions or widgets; when no
+    metadata source dates the page, the byline or date line printed beside the headline
+    joins them, for :class:`~newsclean.filters.ExtractByline` to move into the metadata. Each block
     has its ``kind`` from its tag, its ``path`` (``"body>div.main>article#story>p"``), its
     ``link_density`` and its ``position`` in the returned body. Not for pages whose whole
     text you want: use an HTML-to-text converter for that.
@@ -88,7 +93,101 @@ def read_html_utf8(html: str, utf8: bytes | None) -> Document:
         page = walk(body, skip_boilerplate=False)
         selection = select_content(page, language)
     blocks = _blocks(page, selection.blocks, meta)
+    if meta.published is None and not _dated_line_in_head(blocks, meta):
+        line = _date_line_near_title(tree, meta, {block.text for block in blocks})
+        if line is not None:
+            blocks = _insert_after_anchor(blocks, line, meta)
     return Document(blocks=tuple(blocks), meta=meta)
+
+
+# A page's visible date line ("18 NOV 2019", "By Jane Doe on Monday, November 18th, 2019")
+# sits within a few blocks of its headline, often in a container the content selection
+# leaves out; it is looked for this many blocks before and after the headline.
+_DATE_LINE_BEFORE = 3
+_DATE_LINE_AFTER = 8
+_DATE_LINE_MAX_CHARS = 160
+# The headline's ancestor whose subtree is searched: its grandparent.
+_DATE_LINE_LEVELS = 2
+
+
+# The blocks after the title that ExtractByline reads for bylines (its ``head_blocks``).
+_HEAD_BLOCKS = 40
+
+
+def _dated_line_in_head(blocks: Sequence[Block], meta: Metadata) -> bool:
+    """Whether the article's first blocks hold a byline or date line with a date (which
+    ExtractByline will read, so no line from outside the article is needed)."""
+    from newsclean.filters.byline.lines import parse_byline
+
+    languages = (meta.language,) if meta.language else None
+    for block in blocks[:_HEAD_BLOCKS]:
+        if block.kind in ("preformatted", "table_cell", "heading", "quote"):
+            continue
+        byline = parse_byline(block.text, languages=languages)
+        if byline is not None and byline.published is not None:
+            return True
+    return False
+
+
+def _insert_after_anchor(blocks: list[Block], line: Block, meta: Metadata) -> list[Block]:
+    """``blocks`` with ``line`` just after the block ExtractByline reads bylines from (the
+    title printed again, else the first top-level heading, else the start), positions
+    renumbered."""
+    title = (meta.title or "").strip().casefold()
+    anchor = next(
+        (i for i, block in enumerate(blocks) if title and block.text.casefold() == title), None
+    )
+    if anchor is None:
+        anchor = next(
+            (i for i, b in enumerate(blocks) if b.kind == "heading" and b.level <= 1), None
+        )
+    at = 0 if anchor is None else anchor + 1
+    ordered = [*blocks[:at], line, *blocks[at:]]
+    return [
+        block if block.position == index else dataclasses.replace(block, position=index)
+        for index, block in enumerate(ordered)
+    ]
+
+
+def _date_line_near_title(tree: LexborHTMLParser, meta: Metadata, kept: set[str]) -> Block | None:
+    """The byline or date line printed next to the headline, when no metadata source gives
+    a publication date and the article's blocks do not hold it.
+
+    The line is handed to the filters as the first block: :class:`ExtractByline` reads it
+    (with the same rules as for any byline) and moves its date, and its authors when no
+    source named any, into the metadata. Only a line that
+    :func:`~newsclean.filters.byline.parse_byline` reads with a publication date is taken.
+    """
+    from newsclean.filters.byline.lines import parse_byline
+
+    heading = tree.css_first("h1")
+    if heading is None:
+        return None
+    scope = heading
+    for _ in range(_DATE_LINE_LEVELS):
+        if scope.parent is None or scope.parent.tag in ("body", "html"):
+            break
+        scope = scope.parent
+    page = walk(scope, skip_boilerplate=False)
+    headline = next(
+        (i for i, block in enumerate(page.blocks) if block.kind == "heading" and block.level == 1),
+        None,
+    )
+    if headline is None:
+        return None
+    languages = (meta.language,) if meta.language else None
+    start = max(0, headline - _DATE_LINE_BEFORE)
+    for index in range(start, min(len(page.blocks), headline + _DATE_LINE_AFTER + 1)):
+        block = page.blocks[index]
+        text = block.text
+        if index == headline or len(text) > _DATE_LINE_MAX_CHARS or text in kept:
+            continue
+        if block.kind in ("preformatted", "table_cell", "heading", "quote"):
+            continue
+        byline = parse_byline(text, languages=languages)
+        if byline is not None and byline.published is not None:
+            return Block(text, kind="line", path=page.path(block.owner), position=0)
+    return None
 
 
 def _key(text: str) -> str:

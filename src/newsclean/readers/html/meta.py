@@ -4,7 +4,8 @@ Sources, most specific first: JSON-LD (``NewsArticle``, ``Article``,
 ``ReportageNewsArticle`` and their kin, also inside ``@graph``), microdata
 (``itemprop``), Open Graph and ``article:*`` properties, Twitter cards, plain ``<meta
 name=...>`` tags, ``<time datetime>``, ``rel=author`` links, ``<html lang>``, the
-canonical link, ``<h1>`` and ``<title>``.
+canonical link, ``<h1>`` and ``<title>``. The dates of a JSON-LD ``WebPage`` (where SEO
+plug-ins put them) count after every other date source, before a date in the URL.
 
 Dates go through the shared date rules (:func:`newsclean.dates.parse_date`) and author
 names through the shared byline rules (:mod:`newsclean.authors`).
@@ -33,6 +34,8 @@ __all__ = ["SOURCES_SELECTOR", "Element", "read_metadata", "strip_site_name"]
 Element = tuple[LexborNode, str | None, dict[str, str | None]]
 """A node with its tag and attributes (read once for all the steps that need them)."""
 
+# JSON-LD types of the page itself, whose dates count after every other date source.
+_PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "profilepage"))
 _ARTICLE_TYPES = frozenset(
     (
         "article",
@@ -152,6 +155,8 @@ class _Sources:
     """Everything the page says about itself, gathered in one pass per source."""
 
     ld: dict[str, Any] = field(default_factory=dict)
+    ld_page: dict[str, Any] = field(default_factory=dict)
+    """The first JSON-LD ``WebPage`` (SEO plug-ins put the dates there, not on an article)."""
     ld_site: str | None = None
     meta: dict[str, list[str]] = field(default_factory=dict)
     items: dict[str, list[str]] = field(default_factory=dict)
@@ -211,12 +216,14 @@ def read_metadata(
             src.first_meta(_PUBLISHED_META),
             src.items.get("datepublished", ()),
             src.times[:1],
+            [_ld_text(src.ld_page, "datePublished")],
         )
         or _url_date(source_url),
         updated=_first_date(
             [_ld_text(src.ld, "dateModified")],
             src.first_meta(_UPDATED_META),
             src.items.get("datemodified", ()),
+            [_ld_text(src.ld_page, "dateModified")],
         ),
         language=_language(src),
         source_url=source_url,
@@ -298,6 +305,8 @@ def _read_json_ld(raw: str, src: _Sources) -> None:
             }
             if names & _ARTICLE_TYPES and not src.ld:
                 src.ld = item
+            elif names & _PAGE_TYPES and not src.ld_page:
+                src.ld_page = item
             elif "website" in names and src.ld_site is None and isinstance(item.get("name"), str):
                 src.ld_site = item["name"]
             for key in ("@graph", "mainEntity", "itemListElement"):
