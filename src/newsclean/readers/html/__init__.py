@@ -106,8 +106,8 @@ def read_html_utf8(html: str, utf8: bytes | None) -> Document:
 _DATE_LINE_BEFORE = 3
 _DATE_LINE_AFTER = 8
 _DATE_LINE_MAX_CHARS = 160
-# The headline's ancestor whose subtree is searched: its grandparent.
-_DATE_LINE_LEVELS = 2
+# The headline's ancestor whose subtree is searched: three levels up.
+_DATE_LINE_LEVELS = 3
 
 
 # The blocks after the title that ExtractByline reads for bylines (its ``head_blocks``).
@@ -180,10 +180,12 @@ def _date_line_near_title(tree: LexborHTMLParser, meta: Metadata, kept: set[str]
     for index in range(start, min(len(page.blocks), headline + _DATE_LINE_AFTER + 1)):
         block = page.blocks[index]
         text = block.text
-        if index == headline or len(text) > _DATE_LINE_MAX_CHARS or text in kept:
+        if index == headline or len(text) > _DATE_LINE_MAX_CHARS:
             continue
-        if block.kind in ("preformatted", "table_cell", "heading", "quote"):
+        if block.kind in ("preformatted", "table_cell", "quote"):
             continue
+        if text in kept and block.kind != "heading":
+            continue  # ExtractByline reads it where it is (but never a heading)
         byline = parse_byline(text, languages=languages)
         if byline is not None and byline.published is not None:
             return Block(text, kind="line", path=page.path(block.owner), position=0)
