@@ -153,10 +153,12 @@ def _date_line_near_title(tree: LexborHTMLParser, meta: Metadata, kept: set[str]
     """The byline or date line printed next to the headline, when no metadata source gives
     a publication date and the article's blocks do not hold it.
 
-    The line is handed to the filters as the first block: :class:`ExtractByline` reads it
-    (with the same rules as for any byline) and moves its date, and its authors when no
-    source named any, into the metadata. Only a line that
+    The line is handed to the filters as a block just after the one ExtractByline reads
+    bylines from (see :func:`_insert_after_anchor`): :class:`ExtractByline` reads it with
+    the same rules as any byline and moves its date, and its authors when no source named
+    any, into the metadata. Only a line that
     :func:`~newsclean.filters.byline.parse_byline` reads with a publication date is taken.
+    The block's ``path`` starts at the searched ancestor (labelled ``body``).
     """
     from newsclean.filters.byline.lines import parse_byline
 
