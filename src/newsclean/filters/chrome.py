@@ -14,40 +14,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from newsclean.authors import strip_by
 from newsclean.document import Block, Document, Edit, _new_edit
 from newsclean.filters.shape import (
-    _BOILERPLATE_SHARE,
-    _CHROME_COST,
-    _CJK,
-    _CLOCK,
-    _DIGIT,
-    _ELLIPSIS_TEASER,
-    _INNER_PUNCT,
-    _ITEM_COST,
-    _ITEM_COST_PER_CHAR,
-    _LETTER_RUNS,
-    _LONG_MIN_WORDS,
-    _MAX_KEYED_CHARS,
-    _MIN_STOP_SHARE,
-    _NUMERIC_DATE,
-    _PROSE_MIN_WORDS,
-    _SHORT_COST,
-    _SHORT_COST_PER_CHAR,
-    _TERMINAL,
-    _WORD,
     COMMENTS_COST,
     SECTION_COST,
     ChromeLexicon,
     Core,
     Shape,
-    _by_first_words,
-    _date_words,
-    _lexicon_key,
+    block_weight,
     chrome_lexicon,
     guess_language,
     prose_core,
     shape_from,
+    shape_is_header_line,
     stopwords_of,
 )
 
@@ -271,143 +250,26 @@ class BlockFacts(NamedTuple):
 
 @lru_cache(maxsize=16384)
 def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
-    """Measure one block (cached: the headline and chrome filters look at the same blocks).
-
-    One function body for what ``shape_from``, ``_phrase_count``, ``_block_reason``,
-    ``_section_cost``, ``block_weight`` and ``shape_is_header_line`` compute (the same
-    operations in the same order, minus the calls): it runs once for every distinct block.
-    """
+    """Measure one block (cached: the headline and chrome filters look at the same blocks)."""
     lexicon = chrome_lexicon()
     # One case folding and split serve the shape, the phrase count and the reason.
     folded = text.casefold()
-    tokens = folded.split()
-    stopwords = stopwords_of(language)
-    # The shape (shape_from).
-    chars = len(text)
-    words = len(tokens)
-    if not text.isascii() and _CJK.search(text):
-        words = max(words, len(_WORD.findall(text)), len(_CJK.findall(text)) // 2)
-    terminal = bool(text) and (text[-1] in _TERMINAL) and not text.endswith(_ELLIPSIS_TEASER)
-    stop_share: float | None = None
-    if stopwords is not None and tokens:
-        stop_share = sum(map(stopwords.__contains__, tokens)) / len(tokens)
-    if stop_share is not None and words >= _PROSE_MIN_WORDS and stop_share < _MIN_STOP_SHARE:
-        prose = False
-    elif terminal and words >= _PROSE_MIN_WORDS:
-        prose = True
-    else:
-        prose = words >= _LONG_MIN_WORDS and len(_INNER_PUNCT.findall(text)) >= 2
-    # The key's words, when they are the tokens (words of letters only: _lexicon_key).
-    key_words: list[str] | None = None
-    if chars > _MAX_KEYED_CHARS:
-        key = ""
-    elif all(map(str.isalpha, tokens)):
-        key = " ".join(tokens)
-        key_words = tokens
-    else:
-        key = _lexicon_key(text, folded, tokens)
-    shape = tuple.__new__(Shape, (words, chars, terminal, stop_share, prose, key))
-    # How many different chrome phrases the text has (_phrase_count).
-    pattern = lexicon.contains_pattern
-    phrases = 0 if pattern.search(folded) is None else len(set(pattern.findall(folded)))
-    # The reason (_block_reason, _chrome_reason, _short_line_reason).
-    reason: str | None = None
-    number_cell = False  # a number in a table (from HTML) is data: no reason, no notice
-    teasers = lexicon.teasers_by_char.get(folded[:1])
-    if (
-        teasers is not None
-        and folded.startswith(teasers)
-        and lexicon.teaser_pattern.match(text) is not None
-    ):
-        reason = "a teaser for another article"
-    elif key in lexicon.lines:
-        reason = "a chrome label"
-    elif prose:
-        pass
-    elif _NO_WORDS.match(text):
-        if kind == "table_cell":
-            number_cell = True
-        else:
-            reason = _NO_WORDS_REASON
-    elif chars <= _MAX_PHRASE_LINE:
-        stripped = folded.lstrip(" *-•·>|»›")
-        prefixes = lexicon.prefixes_by_char.get(stripped[:1])
-        if prefixes is not None and stripped.startswith(prefixes):
-            reason = "a label, teaser, credit or prompt"
-        elif phrases:
-            reason = "a cookie, newsletter, sign-in or copyright line"
-        else:
-            if key_words is None:
-                key_words = key.split()
-            social_words = lexicon.social
-            if not social_words.isdisjoint(key_words):
-                social = sum(map(social_words.__contains__, key_words))
-                if social >= 2 and 2 * social >= len(key_words):
-                    reason = "a share row"
-            if reason is not None:
-                pass
-            elif (
-                "(" in text or "/" in text or _CREDIT_WORD.search(folded) is not None
-            ) and _CREDIT.search(text):
-                reason = "a photo caption or credit"
-            elif _is_separated_row(text):
-                reason = "a navigation row or breadcrumb"
-    if reason is None and not number_cell and chars <= _MAX_NOTICE and phrases >= 2:
-        reason = _NOTICE
-    # The cost of a section heading (_section_cost).
-    section = 0.0
-    if kind != "list_item":
-        if words <= _MAX_HEADING_WORDS and (
-            _COMMENT_COUNT.match(text) or (words <= 8 and key in lexicon.comments)
-        ):
-            section = COMMENTS_COST
-        elif not prose and words <= 8 and key in lexicon.sections:
-            section = SECTION_COST
-    # The weight (block_weight).
-    if section:
-        weight = -section
-    elif reason is not None:
-        weight = -_CHROME_COST
-    elif prose:
-        if phrases >= 2:
-            weight = -_BOILERPLATE_SHARE * chars
-        else:
-            weight = 0.0 if phrases == 1 else float(chars)
-    elif kind == "list_item":
-        weight = -(_ITEM_COST + _ITEM_COST_PER_CHAR * min(chars, 200))
-    else:
-        weight = -(_SHORT_COST + _SHORT_COST_PER_CHAR * min(chars, 200))
-    # Whether the block is a byline or date line (shape_is_header_line).
-    header = False
-    data = False
-    if not prose:
-        first = text[:24].split(None, 1)
-        if first and first[0].casefold().rstrip(":") in _by_first_words() and strip_by(text)[1]:
-            header = True
-        else:
-            digit = _DIGIT.search(text)
-            if digit is not None:
-                # Both patterns start with a digit: their search can start at the first one.
-                at = digit.start()
-                if _NUMERIC_DATE.search(text, at) or _CLOCK.search(text, at):
-                    header = True
-                else:
-                    # The key's words are the letter runs of the folded text (_is_date_line).
-                    if chars > _MAX_KEYED_CHARS:
-                        letters = _LETTER_RUNS.findall(folded)
-                    else:
-                        letters = key.split() if key_words is None else key_words
-                    header = not _date_words().isdisjoint(letters)
-            if not header:
-                header = text.count(" | ") >= 2
-        data = (
-            reason is None
-            and not section
-            and words >= _DATA_MIN_WORDS
-            and ("–" in text or ":" in text)  # what _DATA_LINE needs besides a digit
-            and _DATA_LINE.search(text) is not None
-        )
-    return tuple.__new__(BlockFacts, (shape, reason, section, weight, header, data))
+    shape = shape_from(text, folded, folded.split(), stopwords_of(language))
+    phrases = _phrase_count(folded, lexicon)
+    reason = _block_reason(text, folded, kind, shape, lexicon, phrases)
+    section = _section_cost(kind, shape, text, lexicon)
+    weight = block_weight(shape, kind, reason is not None, section, phrases)
+    prose = shape.prose
+    header = not prose and shape_is_header_line(text, shape)
+    data = (
+        reason is None
+        and not section
+        and not prose
+        and shape.words >= _DATA_MIN_WORDS
+        and ("–" in text or ":" in text)  # what _DATA_LINE needs besides a digit
+        and _DATA_LINE.search(text) is not None
+    )
+    return BlockFacts(shape, reason, section, weight, header, data)
 
 
 def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAnalysis:
