@@ -15,7 +15,10 @@ from newsclean.filters.byline.endmatter import Credits, bio_name, has_bio_role, 
 from newsclean.filters.byline.lines import Byline, parse_byline
 from newsclean.filters.byline.words import DateValue, lexicon
 
-__all__ = ["ExtractByline"]
+__all__ = ["ExtractByline", "anchor_index", "dated_head"]
+
+# Blocks of these kinds are never read as bylines or credit lines.
+_NOT_BYLINES = ("preformatted", "table_cell", "heading", "quote")
 
 # The agency dateline opens one of the first few paragraphs of some length (a title and a dek
 # may come first in text); such a paragraph has at least this many words besides the dateline
@@ -102,10 +105,7 @@ class ExtractByline:
         return _apply(doc, found)
 
     def _head(self, doc: Document) -> list[int]:
-        """Indexes of the blocks near the title, by source position (stable under removal)."""
-        anchor = _anchor(doc)
-        low, high = anchor - 2, anchor + self.head_blocks
-        return [i for i, block in enumerate(doc.blocks) if low <= block.position < high]
+        return _head(doc, self.head_blocks)
 
     def _read_head(
         self,
@@ -122,7 +122,7 @@ class ExtractByline:
         read: dict[str, tuple[Byline | None, Credits | None]] = {}
         for index in head:
             block = blocks[index]
-            if block.kind in ("preformatted", "table_cell", "heading", "quote"):
+            if block.kind in _NOT_BYLINES:
                 continue
             answers = read.get(block.text)
             if answers is None:
@@ -200,19 +200,51 @@ class ExtractByline:
                 return
 
 
-def _anchor(doc: Document) -> int:
+def _head(doc: Document, head_blocks: int) -> list[int]:
+    """Indexes of the blocks near the title, by source position (stable under removal)."""
+    anchor = _anchor(doc)
+    low, high = anchor - 2, anchor + head_blocks
+    return [i for i, block in enumerate(doc.blocks) if low <= block.position < high]
+
+
+def dated_head(doc: Document, head_blocks: int = 40) -> bool:
+    """Whether :class:`ExtractByline` (with ``head_blocks``) finds a byline or date line
+    with a publication date near the title of ``doc``.
+
+    >>> dated_head(Document(blocks=(Block("By Jane Doe | 5 March 2024"), Block("Text."))))
+    True
+    """
+    languages = (doc.meta.language,) if doc.meta.language else None
+    for index in _head(doc, head_blocks):
+        block = doc.blocks[index]
+        if block.kind not in _NOT_BYLINES:
+            byline = parse_byline(block.text, languages=languages)
+            if byline is not None and byline.published is not None:
+                return True
+    return False
+
+
+def anchor_index(doc: Document) -> int | None:
+    """The index of the block :class:`ExtractByline` measures its head from: the title
+    printed again, else the first top-level heading; ``None`` when there is neither (the
+    head then starts at the beginning of the source)."""
     title = (doc.meta.title or "").strip().casefold()
     # Case folding maps every character to one or more, never to none, so a text longer
     # than ``title`` cannot fold to it: only the others are folded.
     longest = len(title)
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
         if title and len(block.text) <= longest and block.text.casefold() == title:
-            return block.position
-    for block in doc.blocks:
+            return index
+    for index, block in enumerate(doc.blocks):
         if block.kind == "heading" and block.level <= 1:
-            return block.position
-    # The start of the source, not the first block left: removing a block must not move it.
-    return 0
+            return index
+    return None
+
+
+def _anchor(doc: Document) -> int:
+    """The source position the head is measured from (removing a block must not move it)."""
+    index = anchor_index(doc)
+    return 0 if index is None else doc.blocks[index].position
 
 
 def _take_byline(index: int, text: str, byline: Byline, found: _Found) -> None:

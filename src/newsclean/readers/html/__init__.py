@@ -21,6 +21,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsclean.document import Block, Document, Metadata
 from newsclean.errors import InputTypeError
+from newsclean.filters.byline.extract import anchor_index, dated_head
+from newsclean.filters.byline.lines import parse_byline
 from newsclean.readers.html.content import guess_language, select_content
 from newsclean.readers.html.dom import HIDDEN_SELECTOR, Page, remove_invisible, walk
 from newsclean.readers.html.meta import SOURCES_SELECTOR, read_metadata
@@ -92,12 +94,12 @@ def read_html_utf8(html: str, utf8: bytes | None) -> Document:
     if not selection.complete:
         page = walk(body, skip_boilerplate=False)
         selection = select_content(page, language)
-    blocks = _blocks(page, selection.blocks, meta)
-    if meta.published is None and not _dated_line_in_head(blocks, meta):
-        line = _date_line_near_title(tree, meta, {block.text for block in blocks})
+    doc = Document(blocks=tuple(_blocks(page, selection.blocks, meta)), meta=meta)
+    if meta.published is None and not dated_head(doc):
+        line = _date_line_near_title(tree, meta, {block.text for block in doc.blocks})
         if line is not None:
-            blocks = _insert_after_anchor(blocks, line, meta)
-    return Document(blocks=tuple(blocks), meta=meta)
+            doc = Document(blocks=tuple(_with_line(list(doc.blocks), line, meta)), meta=meta)
+    return doc
 
 
 # A page's visible date line ("18 NOV 2019", "By Jane Doe on Monday, November 18th, 2019")
@@ -110,37 +112,10 @@ _DATE_LINE_MAX_CHARS = 160
 _DATE_LINE_LEVELS = 3
 
 
-# The blocks after the title that ExtractByline reads for bylines (its ``head_blocks``).
-_HEAD_BLOCKS = 40
-
-
-def _dated_line_in_head(blocks: Sequence[Block], meta: Metadata) -> bool:
-    """Whether the article's first blocks hold a byline or date line with a date (which
-    ExtractByline will read, so no line from outside the article is needed)."""
-    from newsclean.filters.byline.lines import parse_byline
-
-    languages = (meta.language,) if meta.language else None
-    for block in blocks[:_HEAD_BLOCKS]:
-        if block.kind in ("preformatted", "table_cell", "heading", "quote"):
-            continue
-        byline = parse_byline(block.text, languages=languages)
-        if byline is not None and byline.published is not None:
-            return True
-    return False
-
-
-def _insert_after_anchor(blocks: list[Block], line: Block, meta: Metadata) -> list[Block]:
-    """``blocks`` with ``line`` just after the block ExtractByline reads bylines from (the
-    title printed again, else the first top-level heading, else the start), positions
-    renumbered."""
-    title = (meta.title or "").strip().casefold()
-    anchor = next(
-        (i for i, block in enumerate(blocks) if title and block.text.casefold() == title), None
-    )
-    if anchor is None:
-        anchor = next(
-            (i for i, b in enumerate(blocks) if b.kind == "heading" and b.level <= 1), None
-        )
+def _with_line(blocks: list[Block], line: Block, meta: Metadata) -> list[Block]:
+    """``blocks`` with ``line`` just after the block ExtractByline measures its head from
+    (so that it reads the line), positions renumbered."""
+    anchor = anchor_index(Document(blocks=tuple(blocks), meta=meta))
     at = 0 if anchor is None else anchor + 1
     ordered = [*blocks[:at], line, *blocks[at:]]
     return [
@@ -154,14 +129,12 @@ def _date_line_near_title(tree: LexborHTMLParser, meta: Metadata, kept: set[str]
     a publication date and the article's blocks do not hold it.
 
     The line is handed to the filters as a block just after the one ExtractByline reads
-    bylines from (see :func:`_insert_after_anchor`): :class:`ExtractByline` reads it with
+    bylines from (see :func:`_with_line`): :class:`ExtractByline` reads it with
     the same rules as any byline and moves its date, and its authors when no source named
     any, into the metadata. Only a line that
     :func:`~newsclean.filters.byline.parse_byline` reads with a publication date is taken.
     The block's ``path`` starts at the searched ancestor (labelled ``body``).
     """
-    from newsclean.filters.byline.lines import parse_byline
-
     heading = tree.css_first("h1")
     if heading is None:
         return None
@@ -185,7 +158,7 @@ def _date_line_near_title(tree: LexborHTMLParser, meta: Metadata, kept: set[str]
         if index == headline or len(text) > _DATE_LINE_MAX_CHARS:
             continue
         if block.kind in ("preformatted", "table_cell", "quote"):
-            continue
+            continue  # never a byline (a heading is, when the filters get it as a line)
         if text in kept and block.kind != "heading":
             continue  # ExtractByline reads it where it is (but never a heading)
         byline = parse_byline(text, languages=languages)
