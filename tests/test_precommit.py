@@ -77,11 +77,11 @@ def _snapshot(target: Path, env: dict[str, str]) -> Path:
     return target
 
 
-def _try_repo(
-    repo: Path, hook: str, cwd: Path, env: dict[str, str]
+def _pre_commit(
+    args: list[str], cwd: Path, env: dict[str, str]
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(repo), hook, "--all-files"],
+        [sys.executable, "-m", "pre_commit", *args],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -89,6 +89,12 @@ def _try_repo(
         timeout=900,
         check=False,
     )
+
+
+def _try_repo(
+    repo: Path, hook: str, cwd: Path, env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    return _pre_commit(["try-repo", str(repo), hook, "--all-files"], cwd, env)
 
 
 @pytest.fixture
@@ -174,21 +180,10 @@ def test_local_hook_from_the_docs_fixes_then_passes(
     (work / "legacy.txt").write_bytes(CP1252)
     _git(["add", "-A"], work, env)
 
-    def run() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "run", "--all-files"],
-            cwd=work,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-
-    first = run()
+    first = _pre_commit(["run", "--all-files"], work, env)
     assert first.returncode == 1, first.stdout + first.stderr
     assert "news.txt: fixed 1 line: repaired mojibake" in first.stdout
     assert (work / "news.txt").read_bytes() == FIXED.encode("utf-8")
     assert (work / "legacy.txt").read_bytes() == CP1252
-    second = run()
+    second = _pre_commit(["run", "--all-files"], work, env)
     assert second.returncode == 0, second.stdout + second.stderr
