@@ -97,14 +97,19 @@ def test_idempotent_on_mixed_pages(parts: list[str]) -> None:
 )
 def test_reason_of_a_line_too_long_for_the_lexicon_is_the_full_analysis(text: str) -> None:
     text = text.strip()
-    from newsclean.filters.chrome import _block_reason, _phrase_count, _reason_alone
-    from newsclean.filters.shape import cached_shape, chrome_lexicon
+    from newsclean.filters.chrome import _block_reason, _reason_alone
+    from newsclean.filters.shape import cached_shape, chrome_lexicon, count_matches
 
     assert 200 < len(text) <= 300
     lexicon = chrome_lexicon()
     folded = text.casefold()
     for kind in ("paragraph", "table_cell"):
         full = _block_reason(
-            text, folded, kind, cached_shape(text, "en"), lexicon, _phrase_count(folded, lexicon)
+            text,
+            folded,
+            kind,
+            cached_shape(text, "en"),
+            lexicon,
+            count_matches(lexicon.contains_pattern, folded),
         )
         assert _reason_alone.__wrapped__(text, kind, "en") == full

@@ -20,7 +20,6 @@ from newsclean.filters.chrome import (
     BlockFacts,
     _block_reason,
     _is_teaser,
-    _phrase_count,
     _reason_alone,
     _section_cost,
     _tabular,
@@ -40,6 +39,7 @@ from newsclean.filters.shape import (
     block_weight,
     chrome_lexicon,
     comparison_key,
+    count_matches,
     is_header_line,
     lexicon_key,
     shape_of,
@@ -144,7 +144,7 @@ def _reference_header_line(text: str) -> bool:
 def _reference_facts(text: str, kind: str, language: str | None) -> BlockFacts:
     shape = shape_of(text, stopwords_of(language))
     folded = text.casefold()
-    phrases = _phrase_count(folded, _LEXICON)
+    phrases = count_matches(_LEXICON.contains_pattern, folded)
     reason = _block_reason(text, folded, kind, shape, _LEXICON, phrases)
     section = _section_cost(kind, shape, text, _LEXICON)
     weight = block_weight(shape, kind, reason is not None, section, phrases)

@@ -24,8 +24,8 @@ from newsclean.filters.shape import (
     block_weight,
     chrome_lexicon,
     guess_language,
+    measure,
     prose_core,
-    shape_from,
     shape_is_header_line,
     stopwords_of,
 )
@@ -107,7 +107,7 @@ def chrome_reason(text: str, shape: Shape, lexicon: ChromeLexicon) -> str | None
     True
     """
     folded = text.casefold()
-    return _chrome_reason(text, folded, shape, lexicon, _phrase_count(folded, lexicon))
+    return _chrome_reason(text, folded, shape, lexicon, lexicon.count_contained(folded))
 
 
 def _chrome_reason(
@@ -254,8 +254,8 @@ def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
     lexicon = chrome_lexicon()
     # One case folding and split serve the shape, the phrase count and the reason.
     folded = text.casefold()
-    shape = shape_from(text, folded, folded.split(), stopwords_of(language))
-    phrases = _phrase_count(folded, lexicon)
+    shape = measure(text, folded, stopwords_of(language))
+    phrases = lexicon.count_contained(folded)
     reason = _block_reason(text, folded, kind, shape, lexicon, phrases)
     section = _section_cost(kind, shape, text, lexicon)
     weight = block_weight(shape, kind, reason is not None, section, phrases)
@@ -371,14 +371,14 @@ def _proven_chrome(block: Block, language: str | None) -> str | None:
 def _reason_alone(text: str, kind: str, language: str | None) -> str | None:
     lexicon = chrome_lexicon()
     folded = text.casefold()
-    phrases = _phrase_count(folded, lexicon)
+    phrases = lexicon.count_contained(folded)
     if len(text) > _MAX_PHRASE_LINE and _NO_WORDS.match(text) is None:
         # Too long for a lexicon key or the short-line checks, and with words: only a
         # teaser label or a notice is chrome, and the shape decides neither.
         if _is_teaser(text, folded, lexicon):
             return "a teaser for another article"
         return _NOTICE if phrases >= 2 else None
-    shape = shape_from(text, folded, folded.split(), stopwords_of(language))
+    shape = measure(text, folded, stopwords_of(language))
     return _block_reason(text, folded, kind, shape, lexicon, phrases)
 
 
@@ -407,14 +407,6 @@ def _tabular(data: Sequence[bool]) -> set[int]:
             found.update(range(start, index))
         start = index + 1
     return found
-
-
-def _phrase_count(folded: str, lexicon: ChromeLexicon) -> int:
-    """How many different chrome phrases (cookies, copyright, privacy) ``folded`` contains."""
-    pattern = lexicon.contains_pattern
-    if pattern.search(folded) is None:
-        return 0
-    return len(set(pattern.findall(folded)))
 
 
 def _section_cost(kind: str, shape: Shape, text: str, lexicon: ChromeLexicon) -> float:

@@ -8,16 +8,30 @@ the article's prose, as the best-scoring contiguous segment.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from newsclean.authors import strip_by
 from newsclean.document import Block
 from newsclean.lexicon import load
+
+# The optional C accelerator (src/newsclean/_speedups.c): compiled versions of the hottest
+# measurements below for ASCII text, which give the same results as the Python code (see
+# tests/test_speedups.py). Without it, or with NEWSCLEAN_PURE_PYTHON set, the Python runs.
+try:
+    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
+        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
+    from newsclean._speedups import Phrases, WordSet, stop_word_counts, words_key
+    from newsclean._speedups import shape as compiled_shape
+except ImportError:
+    COMPILED = False
+else:
+    COMPILED = True
 
 __all__ = [
     "ChromeLexicon",
@@ -100,6 +114,8 @@ class ChromeLexicon:
     """``teasers`` by their first character: a line is checked only against its own."""
     social: frozenset[str]
     """Words of share rows: network and button names."""
+    count_contained: Callable[[str], int]
+    """How many different ``contains`` phrases case-folded text holds (see ``contains_pattern``)."""
 
 
 @cache
@@ -126,6 +142,7 @@ def chrome_lexicon() -> ChromeLexicon:
     lines.discard("")
     prefixes.discard("")
     teasers.discard("")
+    contains_pattern = re.compile(_trie_pattern(contains))
     by_char: dict[str, list[str]] = {}
     for prefix in sorted(prefixes, key=len, reverse=True):
         by_char.setdefault(prefix[0], []).append(prefix)
@@ -138,7 +155,7 @@ def chrome_lexicon() -> ChromeLexicon:
         sections=frozenset(sections),
         comments=frozenset(comments),
         contains=tuple(sorted(contains)),
-        contains_pattern=re.compile(_trie_pattern(contains)),
+        contains_pattern=contains_pattern,
         prefixes_by_char={char: tuple(items) for char, items in by_char.items()},
         teasers=tuple(sorted(teasers, key=len, reverse=True)),
         teaser_pattern=re.compile(
@@ -149,7 +166,23 @@ def chrome_lexicon() -> ChromeLexicon:
         ),
         teasers_by_char={char: tuple(items) for char, items in teasers_by_char.items()},
         social=frozenset(social),
+        count_contained=(
+            Phrases(sorted(contains)).count
+            if COMPILED
+            else partial(count_matches, contains_pattern)
+        ),
     )
+
+
+def count_matches(pattern: re.Pattern[str], text: str) -> int:
+    """How many different strings ``pattern`` finds in ``text``.
+
+    >>> count_matches(re.compile("cookie|privacy"), "cookie policy, privacy, cookies")
+    2
+    """
+    if pattern.search(text) is None:
+        return 0
+    return len(set(pattern.findall(text)))
 
 
 _Trie = dict[str, "_Trie"]
@@ -200,6 +233,17 @@ def _all_stopwords() -> frozenset[str]:
 
 
 @cache
+def _all_word_set() -> WordSet:
+    return WordSet(sorted(_all_stopwords()))
+
+
+@lru_cache(maxsize=64)
+def _word_set(stopwords: frozenset[str]) -> WordSet:
+    """The compiled form of a stop-word list (frozen sets cache their hash: a cheap key)."""
+    return WordSet(sorted(stopwords))
+
+
+@cache
 def _languages_of() -> dict[str, tuple[str, ...]]:
     """The languages whose stop-word list has each stop word, in the order of the lists."""
     languages: dict[str, list[str]] = {}
@@ -226,6 +270,8 @@ def lexicon_key(text: str) -> str:
     'share this article'
     """
     folded = text.casefold()
+    if COMPILED:
+        return words_key(folded, False)
     return _lexicon_key(text, folded, folded.split())
 
 
@@ -259,12 +305,9 @@ def _spaced_words(
     return blanks.sub(" ", folded).strip()
 
 
-def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
-    """Guess the language of ``texts`` from stop words (ISO 639-1 code), or ``None``.
-
-    >>> guess_language(["Der Mann und die Frau sind mit dem Hund in der Stadt, und es ist kalt."])
-    'de'
-    """
+def _stop_word_counts(texts: Iterable[str], limit: int) -> tuple[int, dict[str, int]]:
+    """The words of ``texts`` seen until ``limit`` (the text that reaches it included), and
+    how often each stop word occurs in them, in order of first appearance."""
     seen = 0
     found: list[str] = []
     for text in texts:
@@ -273,8 +316,20 @@ def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
         found += stops
         if seen >= limit:
             break
+    return seen, Counter(found)
+
+
+def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
+    """Guess the language of ``texts`` from stop words (ISO 639-1 code), or ``None``.
+
+    >>> guess_language(["Der Mann und die Frau sind mit dem Hund in der Stadt, und es ist kalt."])
+    'de'
+    """
     # How often each stop word occurs, in order of first appearance.
-    frequency = Counter(found)
+    if COMPILED:
+        seen, frequency = stop_word_counts(texts, _all_word_set(), limit)
+    else:
+        seen, frequency = _stop_word_counts(texts, limit)
     # Hits per language, in the order of the stop-word lists (ties keep that order).
     counts = dict.fromkeys(_stopwords(), 0)
     languages_of = _languages_of()
@@ -385,6 +440,13 @@ def comparison_key(text: str) -> str:
     >>> comparison_key("  “Vital partner,” she said. ")
     'vital partner she said'
     """
+    if COMPILED:
+        return words_key(text if text.isascii() else text.casefold(), True)
+    return _comparison_key(text)
+
+
+def _comparison_key(text: str) -> str:
+    """:func:`comparison_key` in Python (the reference of the compiled code)."""
     if text.isascii():
         return " ".join(text.encode("ascii").translate(_ASCII_LOWER_NON_WORD).decode().split())
     folded = text.casefold()
@@ -417,7 +479,21 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
     >>> shape_of("Home | World | Business").prose
     False
     """
-    folded = text.casefold()
+    return measure(text, text.casefold(), stopwords)
+
+
+def measure(text: str, folded: str, stopwords: frozenset[str] | None) -> Shape:
+    """:func:`shape_of` given ``text`` case-folded: the compiled code when it is built (for
+    any text without CJK characters), else :func:`shape_from`.
+
+    >>> measure("Home | World", "home | world", None) == shape_of("Home | World")
+    True
+    """
+    if COMPILED:
+        words = None if stopwords is None else _word_set(stopwords)
+        shape = compiled_shape(Shape, text, folded, words, _MAX_KEYED_CHARS)
+        if shape is not None:
+            return shape
     return shape_from(text, folded, folded.split(), stopwords)
 
 
