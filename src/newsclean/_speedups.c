@@ -81,36 +81,18 @@ typedef struct {
 #define FNV_START 1469598103934665603ULL
 #define FNV_PRIME 1099511628211ULL
 
-static Py_hash_t
-str_hash(PyObject *word)
+/* The slot of the stored word equal to the characters start..start+len of src, whose
+ * hash is h64 (see token_hash), or -1. */
+static Py_ssize_t
+wordset_probe(const WordSetObject *set, const Src *src, Py_ssize_t start, Py_ssize_t len,
+              uint64_t h64)
 {
-    /* FNV-1a over the code points; only used inside this table. */
-    uint64_t h = FNV_START;
-    int kind = PyUnicode_KIND(word);
-    const void *data = PyUnicode_DATA(word);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        h ^= PyUnicode_READ(kind, data, i);
-        h *= FNV_PRIME;
-    }
-    return (Py_hash_t)(h >> 1);
-}
-
-/* The stored word equal to the characters start..start+len of src, or NULL. */
-static PyObject *
-wordset_find(const WordSetObject *set, const Src *src, Py_ssize_t start, Py_ssize_t len)
-{
-    uint64_t h64 = FNV_START;
-    for (Py_ssize_t k = 0; k < len; k++) {
-        h64 ^= src_at(src, start + k);
-        h64 *= FNV_PRIME;
-    }
     Py_hash_t h = (Py_hash_t)(h64 >> 1);
     Py_ssize_t i = (Py_ssize_t)h & set->mask;
     for (;;) {
         const WordSlot *slot = &set->slots[i];
         if (slot->word == NULL)
-            return NULL;
+            return -1;
         if (slot->hash == h && PyUnicode_GET_LENGTH(slot->word) == len) {
             int kind = PyUnicode_KIND(slot->word);
             const void *data = PyUnicode_DATA(slot->word);
@@ -118,10 +100,77 @@ wordset_find(const WordSetObject *set, const Src *src, Py_ssize_t start, Py_ssiz
             while (k < len && PyUnicode_READ(kind, data, k) == src_at(src, start + k))
                 k++;
             if (k == len)
-                return slot->word;
+                return i;
         }
         i = (i + 1) & set->mask;
     }
+}
+
+/* FNV-1a over the characters (of src as src_at reads them); only used inside WordSet. */
+static uint64_t
+token_hash(const Src *src, Py_ssize_t start, Py_ssize_t len)
+{
+    uint64_t h = FNV_START;
+    for (Py_ssize_t k = 0; k < len; k++) {
+        h ^= src_at(src, start + k);
+        h *= FNV_PRIME;
+    }
+    return h;
+}
+
+/* The slot of the stored word equal to the characters start..start+len of src, or -1. */
+static Py_ssize_t
+wordset_slot(const WordSetObject *set, const Src *src, Py_ssize_t start, Py_ssize_t len)
+{
+    return wordset_probe(set, src, start, len, token_hash(src, start, len));
+}
+
+/* The next token of src (as str.split() gives them) from *pos on: sets *start, *len and
+ * *hash (token_hash of the token) and moves *pos past it; 0 when there is none. One pass
+ * over the characters; ASCII text is read byte by byte. */
+static inline int
+next_token(const Src *src, Py_ssize_t *pos, Py_ssize_t *start, Py_ssize_t *len, uint64_t *hash)
+{
+    Py_ssize_t i = *pos, n = src->n;
+    uint64_t h = FNV_START;
+    if (src->ascii) {
+        const unsigned char *p = (const unsigned char *)src->data;
+        while (i < n && Py_UNICODE_ISSPACE(p[i]))
+            i++;
+        if (i >= n)
+            return 0;
+        *start = i;
+        while (i < n && !Py_UNICODE_ISSPACE(p[i])) {
+            h ^= lower[p[i]];
+            h *= FNV_PRIME;
+            i++;
+        }
+    }
+    else {
+        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(src->kind, src->data, i)))
+            i++;
+        if (i >= n)
+            return 0;
+        *start = i;
+        Py_UCS4 c;
+        while (i < n && !Py_UNICODE_ISSPACE(c = PyUnicode_READ(src->kind, src->data, i))) {
+            h ^= c;
+            h *= FNV_PRIME;
+            i++;
+        }
+    }
+    *len = i - *start;
+    *hash = h;
+    *pos = i;
+    return 1;
+}
+
+/* The stored word equal to the characters start..start+len of src, or NULL. */
+static PyObject *
+wordset_find(const WordSetObject *set, const Src *src, Py_ssize_t start, Py_ssize_t len)
+{
+    Py_ssize_t slot = wordset_slot(set, src, start, len);
+    return slot < 0 ? NULL : set->slots[slot].word;
 }
 
 static int
@@ -170,7 +219,7 @@ wordset_init(WordSetObject *self, PyObject *args, PyObject *kwds)
         src.ascii = 0; /* stored as given: the lookups read case-folded tokens */
         if (wordset_find(self, &src, 0, len) != NULL)
             continue;
-        Py_hash_t h = str_hash(word);
+        Py_hash_t h = (Py_hash_t)(token_hash(&src, 0, len) >> 1);
         Py_ssize_t i = (Py_ssize_t)h & self->mask;
         while (self->slots[i].word != NULL)
             i = (i + 1) & self->mask;
@@ -362,19 +411,13 @@ speedups_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 
     /* Tokens (str.split() of the case-folded text) and their stop words. */
     Py_ssize_t words = 0, stops = 0;
-    Py_ssize_t i = 0;
-    while (i < src.n) {
-        while (i < src.n && Py_UNICODE_ISSPACE(src_at(&src, i)))
-            i++;
-        if (i >= src.n)
-            break;
-        Py_ssize_t start = i;
-        while (i < src.n && !Py_UNICODE_ISSPACE(src_at(&src, i)))
-            i++;
+    Py_ssize_t pos = 0, start, len;
+    uint64_t hash;
+    while (next_token(&src, &pos, &start, &len, &hash)) {
         words++;
         /* A longer token is no member: WordSet refuses words of over MAX_WORD. */
-        if (stopwords != NULL && i - start <= MAX_WORD
-            && wordset_find(stopwords, &src, start, i - start) != NULL)
+        if (stopwords != NULL && len <= MAX_WORD
+            && wordset_probe(stopwords, &src, start, len, hash) >= 0)
             stops++;
     }
     int terminal = 0;
@@ -440,69 +483,72 @@ speedups_stop_word_counts(PyObject *module, PyObject *const *args, Py_ssize_t na
     PyObject *iterator = PyObject_GetIter(args[0]);
     if (iterator == NULL)
         return NULL;
-    PyObject *counts = PyDict_New();
-    if (counts == NULL) {
-        Py_DECREF(iterator);
-        return NULL;
+    /* Counts by slot, and the slots in order of first appearance; the dict comes last. */
+    Py_ssize_t slots = stopwords->mask + 1;
+    Py_ssize_t *counts = PyMem_Calloc((size_t)slots, sizeof(Py_ssize_t));
+    Py_ssize_t *order = PyMem_Malloc((size_t)slots * sizeof(Py_ssize_t));
+    PyObject *result = NULL;
+    if (counts == NULL || order == NULL) {
+        PyErr_NoMemory();
+        goto done;
     }
+    Py_ssize_t distinct = 0;
     Py_ssize_t seen = 0;
     PyObject *text;
     while ((text = PyIter_Next(iterator)) != NULL) {
         if (!PyUnicode_Check(text)) {
             PyErr_SetString(PyExc_TypeError, "stop_word_counts() needs str texts");
             Py_DECREF(text);
-            goto fail;
+            goto done;
         }
         PyObject *folded = PyUnicode_IS_ASCII(text) ? Py_NewRef(text)
                                                     : PyObject_CallMethod(text, "casefold", NULL);
         Py_DECREF(text);
         if (folded == NULL)
-            goto fail;
+            goto done;
+        if (!PyUnicode_Check(folded)) {
+            PyErr_SetString(PyExc_TypeError, "casefold() did not return a str");
+            Py_DECREF(folded);
+            goto done;
+        }
         Src src;
         src_init(&src, folded);
-        Py_ssize_t i = 0;
-        while (i < src.n) {
-            while (i < src.n && Py_UNICODE_ISSPACE(src_at(&src, i)))
-                i++;
-            if (i >= src.n)
-                break;
-            Py_ssize_t start = i;
-            while (i < src.n && !Py_UNICODE_ISSPACE(src_at(&src, i)))
-                i++;
+        Py_ssize_t pos = 0, start, len;
+        uint64_t hash;
+        while (next_token(&src, &pos, &start, &len, &hash)) {
             seen++;
-            if (i - start > MAX_WORD)
+            if (len > MAX_WORD)
                 continue;
-            PyObject *word = wordset_find(stopwords, &src, start, i - start);
-            if (word == NULL)
+            Py_ssize_t slot = wordset_probe(stopwords, &src, start, len, hash);
+            if (slot < 0)
                 continue;
-            PyObject *count = PyDict_GetItemWithError(counts, word);
-            long value = 1;
-            if (count != NULL)
-                value = PyLong_AsLong(count) + 1;
-            else if (PyErr_Occurred()) {
-                Py_DECREF(folded);
-                goto fail;
-            }
-            PyObject *updated = PyLong_FromLong(value);
-            if (updated == NULL || PyDict_SetItem(counts, word, updated) < 0) {
-                Py_XDECREF(updated);
-                Py_DECREF(folded);
-                goto fail;
-            }
-            Py_DECREF(updated);
+            if (counts[slot]++ == 0)
+                order[distinct++] = slot;
         }
         Py_DECREF(folded);
         if (seen >= limit)
             break;
     }
     if (PyErr_Occurred())
-        goto fail;
+        goto done;
+    PyObject *frequency = PyDict_New();
+    if (frequency == NULL)
+        goto done;
+    for (Py_ssize_t k = 0; k < distinct; k++) {
+        PyObject *count = PyLong_FromSsize_t(counts[order[k]]);
+        if (count == NULL || PyDict_SetItem(frequency, stopwords->slots[order[k]].word, count) < 0) {
+            Py_XDECREF(count);
+            Py_DECREF(frequency);
+            goto done;
+        }
+        Py_DECREF(count);
+    }
+    result = Py_BuildValue("(nN)", seen, frequency);
+done:
     Py_DECREF(iterator);
-    return Py_BuildValue("(nN)", seen, counts);
-fail:
-    Py_DECREF(iterator);
-    Py_DECREF(counts);
-    return NULL;
+    PyMem_Free(counts);
+    PyMem_Free(order);
+    return result;
 }
 
 /* ---------------------------------------------------------------- Phrases */
