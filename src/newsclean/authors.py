@@ -10,6 +10,7 @@ Desk") is kept when no person signs. The words used live in ``lexicon/bylines.js
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -164,12 +165,16 @@ def strip_noise(text: str) -> str:
 
 def _may_hold_noise(text: str) -> bool:
     """Whether ``text`` has a character every match of the noise pattern needs (most byline
-    pieces have none, and the pattern is slow to try at every word)."""
-    return any(mark in text for mark in _NOISE_MARKS) or "www." in text.lower()
-
-
-# Every e-mail address and handle has "@", every link "://" or "www.", every note a bracket.
-_NOISE_MARKS = ("@", "://", "(", "[", "<")
+    pieces have none, and the pattern is slow to try at every word): every e-mail address
+    and handle has "@", every link "://" or "www.", every note a bracket."""
+    return (
+        "@" in text
+        or "(" in text
+        or "[" in text
+        or "<" in text
+        or "://" in text
+        or "www." in text.lower()
+    )
 
 
 def split_names(text: str) -> list[str]:
@@ -201,14 +206,15 @@ def classify(chunk: str, *, allow_lower: bool = False) -> Chunk:
         return Chunk("empty")
     if key in words.agencies:
         return Chunk("agency")
-    if words.role.match(text):
+    roles, desks = _may_hold_roles_desks(text)
+    if roles and words.role.match(text):
         return Chunk("role")
-    if words.desks.search(text) and _capitalized(text):
+    if desks and words.desks.search(text) and _capitalized(text):
         return Chunk("desk", fix_capitals(text))
     person, _, outlet = text.partition(" for ")
     if outlet and classify(outlet).kind not in ("agency", "outlet"):
         person = text
-    name = _name_before_attribution(person, allow_lower)
+    name = _name_before_attribution(person, allow_lower, roles=roles)
     if name is not None:
         return Chunk("name", name, attributed=True)
     name = _name(person, allow_lower)
@@ -220,9 +226,12 @@ def classify(chunk: str, *, allow_lower: bool = False) -> Chunk:
     return Chunk("other")
 
 
-def _name_before_attribution(text: str, allow_lower: bool) -> str | None:
+def _name_before_attribution(text: str, allow_lower: bool, *, roles: bool = True) -> str | None:
     """The name in "Eric Tucker Associated Press", "Kevin McCoy USA TODAY" or "Jane Doe
     Senior Reporter": a name followed by an agency, a role, or an outlet of two words or more.
+
+    ``roles`` False says no role can match in ``text`` (see _may_hold_roles_desks): a tail
+    of it is not tried as one.
     """
     words = _words()
     tokens = text.split()
@@ -235,9 +244,61 @@ def _name_before_attribution(text: str, allow_lower: bool) -> str | None:
     for cut in range(first_cut, min(len(tokens), _MAX_NAME_WORDS + 1)):
         tail = " ".join(tokens[cut:])
         key = tail.lower().removeprefix("the ").strip(" .")
-        if key in words.agencies or words.role.match(tail) or _outlet_name(key, tail):
+        if key in words.agencies or (roles and words.role.match(tail)) or _outlet_name(key, tail):
             return _name(" ".join(tokens[:cut]), allow_lower)
     return None
+
+
+# Characters that match a lexicon character under regex.IGNORECASE without lower-casing to
+# it (dotted capital I, long s, old Cyrillic letter forms); tests/test_byline_exit.py
+# recomputes the set over all of Unicode.
+_ODD_CASE = regex.compile("[\u0130\u017f\u1c80-\u1c88]")
+_WORD = regex.compile(r"\w+")
+_ASCII_WORD = re.compile(r"\w+")
+
+
+def _may_hold_roles_desks(text: str) -> tuple[bool, bool]:
+    r"""Whether the role pattern may match ``text`` (or a tail of its tokens), and whether
+    the desk pattern may find a desk in it: False only when it cannot.
+
+    Each pattern matches a listed phrase P (a role; a desk) with ``regex.IGNORECASE``
+    between white space, non-word characters or the ends of the text. Without the
+    characters of _ODD_CASE, a character matching a lexicon character x lower-cases to x
+    (and ``lower`` depends on context only for capital sigma, in no phrase); white space and
+    the other non-word characters of P match only non-word characters. So each word (run of
+    ``\w``) of P is a word of ``text.lower()``, as in lines._may_be_signed; a tail of the
+    tokens of ``text`` has no other words.
+    """
+    if text.isascii():
+        # The standard library's \w is regex's in ASCII, and faster.
+        found = set(_ASCII_WORD.findall(text.lower()))
+    elif _ODD_CASE.search(text):
+        return True, True
+    else:
+        found = set(_WORD.findall(text.lower()))
+    roles, desks = _role_desk_words()
+    return _holds(found, roles), _holds(found, desks)
+
+
+def _holds(words: set[str], phrases: dict[str, tuple[frozenset[str], ...]]) -> bool:
+    """Whether ``words`` hold every word of one of ``phrases`` (from _phrase_index)."""
+    return any(needed <= words for word in words & phrases.keys() for needed in phrases[word])
+
+
+@cache
+def _role_desk_words() -> tuple[dict[str, tuple[frozenset[str], ...]], ...]:
+    data = _words().data
+    return _phrase_index(data["roles"]), _phrase_index(data["desks"])
+
+
+def _phrase_index(phrases: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    """For each word of ``phrases`` (lower case), the word sets of the phrases holding it."""
+    index: dict[str, set[frozenset[str]]] = {}
+    for phrase in phrases:
+        needed = frozenset(_WORD.findall(phrase.lower()))
+        for word in needed:
+            index.setdefault(word, set()).add(needed)
+    return {word: tuple(sets) for word, sets in index.items()}
 
 
 def _outlet_name(key: str, tail: str) -> bool:

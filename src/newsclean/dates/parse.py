@@ -9,7 +9,7 @@ date (or a relative word such as "yesterday") to belong to.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
@@ -30,7 +30,7 @@ from newsclean.dates.zones import localize, resolve_default_zone, zone_dayfirst,
 from newsclean.errors import InputTypeError
 from newsclean.lexicon import load
 
-__all__ = ["DateResult", "find_dates", "parse_date"]
+__all__ = ["DateResult", "date_starters", "find_dates", "parse_date"]
 
 # A relative amount above this is not a date a page prints ("999999 days ago").
 _MAX_AMOUNT = 100_000
@@ -170,6 +170,23 @@ def _context(
     settings = _settings(dayfirst, default_tz, languages)
     reference = _aware_reference(reference, settings.zone)
     return _Context(settings, settings.grammar, reference, text)
+
+
+def date_starters(languages: Iterable[str] | None = None) -> Mapping[str, bool]:
+    """The words other than numbers that can begin a date in ``languages``, in lower case
+    (the grammar :func:`find_dates` uses for these ``languages``).
+
+    A date is looked for only at a word (a run of ``\\w`` as the standard library's ``re``
+    reads it) that starts with a digit (``str.isdigit``) or whose lower-case form is one of
+    these: in a text with neither, :func:`find_dates` finds nothing, whatever the options.
+
+    >>> starters = date_starters(["en"])
+    >>> "january" in starters, "news" in starters
+    (True, False)
+    """
+    if languages is not None:
+        languages = (languages,) if isinstance(languages, str) else tuple(languages)
+    return _settings(None, None, languages).grammar.starters
 
 
 @lru_cache(maxsize=256)

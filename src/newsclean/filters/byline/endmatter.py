@@ -38,6 +38,14 @@ def parse_credits(text: str) -> Credits | None:
     if body.startswith("(") and body.endswith(")"):
         body = body[1:-1]
     lex = lexicon()
+    start = body[:2]
+    if lex.credit_starts is not None and start.isascii() and start.lower() not in lex.credit_starts:
+        # credits_any would have to match a phrase at 0: ``body`` is stripped (str.strip
+        # takes every ASCII character regex's ``\s`` matches), so ``^\s*`` matches nothing
+        # before an ASCII start. Every phrase starts with two ASCII letters
+        # (credit_starts), and under regex.IGNORECASE an ASCII character matches an ASCII
+        # letter only if it lower-cases to it: no phrase matches these two characters.
+        return None
     # Every part must open with a credit phrase, so the line must too: most lines fail here.
     # (One match of both lists: credits_any matches where either of them does.)
     if lex.credits_any.match(body) is None:

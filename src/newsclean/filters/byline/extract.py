@@ -190,7 +190,10 @@ class ExtractByline:
         # skipped when the loop looks at the window again.
         inert: set[int] = set()
         while True:
-            remaining = [i for i in range(len(blocks)) if i not in found.removed]
+            if self.tail_blocks > 0:
+                remaining = _last_kept(blocks, found.removed, self.tail_blocks + _ABOVE)
+            else:
+                remaining = [i for i in range(len(blocks)) if i not in found.removed]
             window = remaining[-self.tail_blocks :]
             if not any(
                 _take_tail_block(i, blocks, remaining, found, inert)
@@ -198,6 +201,30 @@ class ExtractByline:
                 if i not in inert
             ):
                 return
+
+
+# How many blocks above an author box _take_tail_block reads: up to three name lines
+# (_name_lines_above), then the heading above the first of them (_heading_above).
+_ABOVE = 4
+
+
+def _last_kept(blocks: Sequence[Block], removed: set[int], count: int) -> list[int]:
+    """The last ``count`` indexes of ``blocks`` not in ``removed``, in order.
+
+    _read_tail passes this, not every kept index, to _take_tail_block: it looks at most
+    ``_ABOVE`` places above a block of the window (the last ``tail_blocks`` of these), and
+    each such place is in the list or, if the list starts there, nowhere (the list is then
+    every kept index), so ``remaining.index``, the slices and the "first kept block" test
+    give what they give on the whole list.
+    """
+    kept: list[int] = []
+    index = len(blocks) - 1
+    while index >= 0 and len(kept) < count:
+        if index not in removed:
+            kept.append(index)
+        index -= 1
+    kept.reverse()
+    return kept
 
 
 def _head(doc: Document, head_blocks: int) -> list[int]:
@@ -230,11 +257,17 @@ def anchor_index(doc: Document) -> int | None:
     head then starts at the beginning of the source)."""
     title = (doc.meta.title or "").strip().casefold()
     # Case folding maps every character to one or more, never to none, so a text longer
-    # than ``title`` cannot fold to it: only the others are folded.
+    # than ``title`` cannot fold to it, and an ASCII text (folded one to one) only if it is
+    # as long: only the others are folded.
     longest = len(title)
-    for index, block in enumerate(doc.blocks):
-        if title and len(block.text) <= longest and block.text.casefold() == title:
-            return index
+    if title:
+        for index, block in enumerate(doc.blocks):
+            text = block.text
+            size = len(text)
+            if (size == longest or (size < longest and not text.isascii())) and (
+                text.casefold() == title
+            ):
+                return index
     for index, block in enumerate(doc.blocks):
         if block.kind == "heading" and block.level <= 1:
             return index

@@ -7,23 +7,28 @@ agency, a reading time or contact noise, or the line is not a byline.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from operator import itemgetter
 from typing import Literal
 
 import regex
 
 from newsclean.authors import (
+    _ODD_CASE,
     Chunk,
     _may_hold_noise,
+    _words,
     classify,
     split_names,
     strip_by,
     strip_noise,
 )
 from newsclean.dates import DateResult, find_dates
+from newsclean.dates.parse import date_starters
 from newsclean.filters.byline.words import MAX_BYLINE_WORDS, DateValue, lexicon, place_name
 from newsclean.lexicon import load
 
@@ -68,26 +73,19 @@ class _Segment:
     agency: bool = False
 
 
-def _could_sign(text: str) -> bool:
-    """Whether ``text`` has what every byline needs: a digit (a date without a reference has
-    one) or a word of a "By" phrase, a role, an agency, an outlet or a desk. A menu line has
-    neither."""
-    if _DIGIT.search(text):
-        return True
-    return not _trigger_words().isdisjoint(_WORD.findall(text.casefold()))
-
-
 @cache
 def _trigger_words() -> frozenset[str]:
+    """The words of the "By" phrases, roles, agencies, outlets and desks (case-folded)."""
     data = load("bylines")
     phrases = [p for group in data["by"].values() for p in group]
     phrases += data["roles"] + data["agencies"] + data["desks"] + data["outlet_words"]
     return frozenset(word for phrase in phrases for word in _WORD.findall(phrase.casefold()))
 
 
-def _may_be_signed(text: str) -> bool:
-    r"""False only if no segment of ``text`` can be a signature that needs no date: one with
-    a "By" phrase, or one that names an agency, an outlet or a role.
+def _may_be_signed(text: str, words: Collection[str] | None = None) -> bool:
+    r"""False only if no segment of ``text`` can be a signature that needs no date: one
+    that opens with a "By" phrase, or names people or a desk with an agency, an outlet or
+    a role. ``words``, if given, are the words (``\w+`` runs) of ``text.lower()``.
 
     Why parse_byline may return None when this is False and ``text`` has no date. With no
     date, the only piece is ``text`` itself and ``rest`` is empty; a line without people is
@@ -115,42 +113,65 @@ def _may_be_signed(text: str) -> bool:
     ``lower`` depends on context only for capital sigma, and no phrase holds a sigma.
     So ``text.lower()`` holds P between non-word characters (the white space P's spaces
     matched included), and each word (``\w+`` run) of P is a word of ``text.lower()``.
+
+    The words may still not sign. (4) Say they hold no role and no agency (so no chunk is
+    a role or an agency, and no name is attributed by one), and the "By" pattern matches
+    at the start of no stripped part of ``_SEGMENTS.split(text)`` (the segments of an
+    undated line), so no segment has ``by``. Then ``attributed`` needs an outlet: an
+    "outlet" chunk beside the name or desk in the same segment, so a names-list separator
+    there; or a name with an outlet name after it (two name words and two or three
+    outlet words) or "for" one ("Jane Doe for Post"), so four tokens in one chunk. A
+    chunk is a substring of ``text`` with its white space normalized (by (1)), so its
+    tokens are parts of different tokens of ``text`` (``str.split`` for both), and a
+    separator match in it is one in ``" ".join(text.split())`` (the pattern has no
+    look-around). With no outlet word either, no segment is ``attributed`` at all.
     """
     if _may_hold_noise(text) or (not text.isascii() and _ODD_CASE.search(text)):
         return True
-    words = set(_WORD.findall(text.lower()))
-    if not words.isdisjoint(_signature_words()[0]):
+    if words is None:
+        words = (_ASCII_WORD if text.isascii() else _WORD).findall(text.lower())
+    found = set(words)
+    keys, phrases = _phrase_index()
+    held = 0
+    for word in found & keys:
+        for needed, kind in phrases[word]:
+            if not held & kind and needed <= found:
+                held |= kind
+    if held & _ATTRIBUTION:
         return True
-    phrases = _signature_words()[1]
-    return any(needed <= words for word in words & phrases.keys() for needed in phrases[word])
+    if held & _BY and any(_words().by.match(part.strip()) for part in _SEGMENTS.split(text)):
+        return True
+    if not held & _OUTLET:
+        return False
+    return len(text.split()) >= 4 or _words().separators.search(" ".join(text.split())) is not None
+
+
+# The kinds of signing phrases _may_be_signed tells apart.
+_BY, _ATTRIBUTION, _OUTLET = 1, 2, 4
 
 
 @cache
-def _signature_words() -> tuple[frozenset[str], dict[str, tuple[frozenset[str], ...]]]:
-    """The one-word phrases that can sign without a date (see _may_be_signed), and for each
-    word of a longer one the word sets of the phrases holding it."""
+def _phrase_index() -> tuple[frozenset[str], dict[str, tuple[tuple[frozenset[str], int], ...]]]:
+    """For each word of a signing phrase, the phrases holding it: each as its set of words
+    and its kind (_BY: a "By" phrase, colon taken off; _ATTRIBUTION: a role or an agency;
+    _OUTLET: an outlet word)."""
     data = load("bylines")
-    phrases = [p.rstrip(":") for group in data["by"].values() for p in group]
-    phrases += data["roles"] + data["agencies"] + data["outlet_words"]
-    single: set[str] = set()
-    longer: dict[str, set[frozenset[str]]] = {}
-    for phrase in phrases:
+    kinds = [(p.rstrip(":"), _BY) for group in data["by"].values() for p in group]
+    kinds += [(p, _ATTRIBUTION) for p in data["roles"] + data["agencies"]]
+    kinds += [(p, _OUTLET) for p in data["outlet_words"]]
+    index: dict[str, set[tuple[frozenset[str], int]]] = {}
+    for phrase, kind in kinds:
         needed = frozenset(_WORD.findall(phrase))
-        if len(needed) == 1:
-            single |= needed
         for word in needed:
-            longer.setdefault(word, set()).add(needed)
-    return frozenset(single), {
-        word: tuple(sets) for word, sets in longer.items() if word not in single
-    }
+            index.setdefault(word, set()).add((needed, kind))
+    return frozenset(index), {word: tuple(entries) for word, entries in index.items()}
 
 
-# Characters that match a lexicon character under regex.IGNORECASE without lower-casing to
-# it (dotted capital I, long s, old Cyrillic letter forms); tests/test_byline_exit.py
-# recomputes the set over all of Unicode.
-_ODD_CASE = regex.compile("[\u0130\u017f\u1c80-\u1c88]")
 _DIGIT = regex.compile(r"\d")
+_FIRST = itemgetter(0)
 _WORD = regex.compile(r"\w+")
+_ASCII_DIGIT = re.compile("[0-9]")
+_ASCII_WORD = re.compile(r"\w+")
 
 # Lines of at least this many words, most of them in lower case, are sentences. Bylines are
 # names, labels and dates ("By Jane Doe | Updated: 12 March 2024 10:15 GMT").
@@ -181,10 +202,39 @@ def parse_byline(
     if len(words) >= _SENTENCE_MIN_WORDS and 2 * _lower_initials(words) > len(words):
         # Mostly lower-case words: a sentence, not names, labels and dates.
         return None
-    if reference is None and not _could_sign(text):
-        return None
-    dates = find_dates(text, reference=reference, languages=languages)
-    if not dates and not _may_be_signed(text):
+    # Every byline has a digit (a date without a reference has one) or a word of a "By"
+    # phrase, a role, an agency, an outlet or a desk; a menu line has neither. In ASCII
+    # text the standard library's engine (faster) reads \d and \w as regex does ([0-9],
+    # [A-Za-z0-9_]), and casefold is lower. ``tokens``: the words (\w+ runs) of the
+    # case-folded text when it has no digit, else None.
+    tokens: list[str] | None
+    ascii = text.isascii()
+    if ascii:
+        lowered = text.lower()
+        if lowered.replace(" ", "").isalpha():
+            # Only letters and spaces (most menu lines): no digit, and the words are the
+            # runs of letters between spaces.
+            tokens = lowered.split()
+        else:
+            tokens = None if _ASCII_DIGIT.search(text) else _ASCII_WORD.findall(lowered)
+    else:
+        tokens = None if _DIGIT.search(text) else _WORD.findall(text.casefold())
+    if tokens is None:
+        dates = find_dates(text, reference=reference, languages=languages)
+    else:
+        if reference is None and _trigger_words().isdisjoint(tokens):
+            return None
+        if not ascii:
+            tokens = None
+            dates = find_dates(text, reference=reference, languages=languages)
+        elif date_starters(languages).keys().isdisjoint(tokens):
+            # No date can start in this text (see date_starters): these are the lower-cased
+            # words find_dates tries (its engine's \w, in ASCII), and none starts with a
+            # digit, as there is none.
+            dates = []
+        else:
+            dates = find_dates(text, reference=reference, languages=languages)
+    if not dates and not _may_be_signed(text, tokens):
         # Without a date the line needs a signature its words do not have (see _may_be_signed).
         return None
     pieces, rest = _cut_at_dates(text, dates)
@@ -223,7 +273,7 @@ def parse_byline(
 
 def _lower_initials(words: list[str]) -> int:
     """How many of ``words`` (non-empty) start with a lower-case letter."""
-    return sum(map(str.islower, "".join([word[0] for word in words])))
+    return sum(map(str.islower, map(_FIRST, words)))
 
 
 def _cut_at_dates(text: str, dates: list[DateResult]) -> tuple[list[str], str]:

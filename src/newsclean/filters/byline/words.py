@@ -37,6 +37,7 @@ class Lexicon:
     credits_authors: regex.Pattern[str]
     credits_others: regex.Pattern[str]
     credits_any: regex.Pattern[str]
+    credit_starts: frozenset[str] | None
     credit_parts: regex.Pattern[str]
     reading_time: regex.Pattern[str]
     bio: regex.Pattern[str]
@@ -51,7 +52,8 @@ def lexicon() -> Lexicon:
     """Return the compiled lexicon (built once per process)."""
     data: dict[str, Any] = load("bylines")
     verbs = [verb for words in data["bio"]["verbs"].values() for verb in words]
-    phrases = alternation(data["credits"]["authors"] + data["credits"]["others"])
+    credit_phrases = data["credits"]["authors"] + data["credits"]["others"]
+    phrases = alternation(credit_phrases)
     name_word = r"[\p{L}\p{M}.'’\-]"
     return Lexicon(
         credit_parts=regex.compile(rf"\s*;\s*|\.\s+(?={phrases})", regex.I),
@@ -64,6 +66,7 @@ def lexicon() -> Lexicon:
         # Matches where credits_authors or credits_others does: the same prefix and suffix
         # around one alternation of both lists (a match of either is one of this, and back).
         credits_any=regex.compile(rf"^\s*{phrases}\s*:?\s+", regex.I),
+        credit_starts=_starts(credit_phrases),
         reading_time=regex.compile(
             rf"^\s*\d{{1,3}}\s*{alternation(data['reading_time'])}\s*$", regex.I
         ),
@@ -84,6 +87,13 @@ def lexicon() -> Lexicon:
         not_place=(frozenset(data["not_name_words"]) | frozenset(data["outlet_words"]))
         - frozenset(data["place_words"]),
     )
+
+
+def _starts(phrases: list[str]) -> frozenset[str] | None:
+    """The first two characters of ``phrases``, lower-cased; None unless all are ASCII
+    letters (see parse_credits)."""
+    starts = frozenset(phrase[:2].lower() for phrase in phrases)
+    return starts if all(len(s) == 2 and s.isascii() and s.isalpha() for s in starts) else None
 
 
 def place_name(text: str) -> str | None:
