@@ -30,18 +30,17 @@ from newsclean.authors import (
     _words,
     classify,
     fix_capitals,
-    split_names,
     strip_noise,
 )
 from newsclean.dates import find_dates
 from newsclean.dates.grammar import _TOKEN
 from newsclean.dates.parse import date_starters
 from newsclean.document import Block, Document, Metadata
-from newsclean.filters.byline import extract, lines
-from newsclean.filters.byline.endmatter import _IN_PLACE, Credits, parse_credits
+from newsclean.filters.byline import endmatter, extract, lines
+from newsclean.filters.byline.endmatter import Credits, parse_credits
 from newsclean.filters.byline.extract import ExtractByline, _Found, _take_tail_block, anchor_index
 from newsclean.filters.byline.lines import Byline, parse_byline
-from newsclean.filters.byline.words import MAX_BYLINE_WORDS, lexicon, place_name
+from newsclean.filters.byline.words import MAX_BYLINE_WORDS
 from newsclean.lexicon import load
 
 _DATA: dict[str, Any] = load("bylines")
@@ -78,36 +77,7 @@ def _plain_parse_byline(
     dates = find_dates(text, reference=reference, languages=languages)
     if not dates and not _plain_may_be_signed(text):
         return None
-    pieces, rest = lines._cut_at_dates(text, dates)
-    segments = []
-    for piece in pieces:
-        for part in lines._SEGMENTS.split(piece):
-            if part.strip():
-                segment = lines._segment(part)
-                if segment.kind == "other":
-                    return None
-                segments.append(segment)
-    segments = lines._places_after_people(segments)
-    people = [segment for segment in segments if segment.kind == "people"]
-    usable = [d for d in dates if "reference: now" not in d.assumptions]
-    if people and not (
-        dates or any(s.by or (s.attributed and (s.names or s.desks)) for s in people)
-    ):
-        return None
-    if not people and (not dates or rest):
-        return None
-    if rest and not (rest[:1].isupper() or rest[:1] in "\"“‘'«"):
-        return None
-    published, updated = lines._byline_dates(usable)
-    return Byline(
-        authors=tuple(dict.fromkeys(name for s in people for name in s.names)),
-        desks=tuple(dict.fromkeys(desk for s in people for desk in s.desks)),
-        place=next((s.place for s in segments if s.kind == "place"), None),
-        published=published,
-        updated=updated,
-        rest=rest,
-        agency=any(s.agency for s in people),
-    )
+    return lines._byline_from(text, dates)
 
 
 def _cased(word: str, style: int) -> str:
@@ -312,27 +282,7 @@ def _plain_parse_credits(text: str) -> Credits | None:
     body = text.strip()
     if body.startswith("(") and body.endswith(")"):
         body = body[1:-1]
-    lex = lexicon()
-    if lex.credits_any.match(body) is None:
-        return None
-    if len(body.split()) > MAX_BYLINE_WORDS * 2:
-        return None
-    authors: list[str] = []
-    place: str | None = None
-    for part in lex.credit_parts.split(body.strip().rstrip(".")):
-        writer = lex.credits_authors.match(part)
-        if writer is None and lex.credits_others.match(part) is None:
-            return None
-        if writer is None:
-            continue
-        for chunk in split_names(part[writer.end() :]):
-            person, *where = _IN_PLACE.split(chunk, maxsplit=1)
-            name = classify(person)
-            if name.kind != "name":
-                return None
-            authors.append(name.text)
-            place = place or (place_name(where[0]) if where else None)
-    return Credits(tuple(dict.fromkeys(authors)), place) if authors else None
+    return endmatter._read_credits(body)
 
 
 _CREDIT_PHRASES = _DATA["credits"]["authors"] + _DATA["credits"]["others"]

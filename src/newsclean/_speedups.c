@@ -720,9 +720,8 @@ phrases_dealloc(PhrasesObject *self)
 static inline int
 phrases_child(PhrasesObject *self, int node, Py_UCS4 ch)
 {
-    if (node == 0)
-        if (ch < 128)
-            return self->root_ascii[ch];
+    if (node == 0 && ch < 128)
+        return self->root_ascii[ch];
     Node *nd = &self->nodes[node];
     Edge *edge = &self->edges[nd->first_edge];
     for (int e = 0; e < nd->edge_count; e++)

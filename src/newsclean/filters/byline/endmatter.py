@@ -46,6 +46,12 @@ def parse_credits(text: str) -> Credits | None:
         # (credit_starts), and under regex.IGNORECASE an ASCII character matches an ASCII
         # letter only if it lower-cases to it: no phrase matches these two characters.
         return None
+    return _read_credits(body)
+
+
+def _read_credits(body: str) -> Credits | None:
+    """:func:`parse_credits` of ``body``, the line stripped and out of its parentheses."""
+    lex = lexicon()
     # Every part must open with a credit phrase, so the line must too: most lines fail here.
     # (One match of both lists: credits_any matches where either of them does.)
     if lex.credits_any.match(body) is None:

@@ -219,24 +219,26 @@ def parse_byline(
             tokens = None if _ASCII_DIGIT.search(text) else _ASCII_WORD.findall(lowered)
     else:
         tokens = None if _DIGIT.search(text) else _WORD.findall(text.casefold())
-    if tokens is None:
-        dates = find_dates(text, reference=reference, languages=languages)
+    if tokens is not None and reference is None and _trigger_words().isdisjoint(tokens):
+        return None
+    if not ascii:
+        tokens = None  # _may_be_signed wants the words of text.lower(), not of casefold()
+    if tokens is not None and date_starters(languages).keys().isdisjoint(tokens):
+        # No date can start in this text (see date_starters): these are the lower-cased
+        # words find_dates tries (its engine's \w, in ASCII), and none starts with a
+        # digit, as there is none.
+        dates: list[DateResult] = []
     else:
-        if reference is None and _trigger_words().isdisjoint(tokens):
-            return None
-        if not ascii:
-            tokens = None
-            dates = find_dates(text, reference=reference, languages=languages)
-        elif date_starters(languages).keys().isdisjoint(tokens):
-            # No date can start in this text (see date_starters): these are the lower-cased
-            # words find_dates tries (its engine's \w, in ASCII), and none starts with a
-            # digit, as there is none.
-            dates = []
-        else:
-            dates = find_dates(text, reference=reference, languages=languages)
+        dates = find_dates(text, reference=reference, languages=languages)
     if not dates and not _may_be_signed(text, tokens):
         # Without a date the line needs a signature its words do not have (see _may_be_signed).
         return None
+    return _byline_from(text, dates)
+
+
+def _byline_from(text: str, dates: list[DateResult]) -> Byline | None:
+    """The byline ``text`` is, given the dates found in it; None if a part of it is not a
+    name, desk, agency, role, place or date, or it lacks what a byline needs."""
     pieces, rest = _cut_at_dates(text, dates)
     segments: list[_Segment] = []
     for piece in pieces:
