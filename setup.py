@@ -9,13 +9,22 @@ newsclean runs its pure-Python code, which gives the same results. Set
 from __future__ import annotations
 
 import os
+from glob import glob
 
 from setuptools import Extension, setup
 
+# _speedups.c includes its parts (src/newsclean/_speedups_*.c): one translation unit.
 extensions = (
     []
     if os.environ.get("NEWSCLEAN_NO_EXTENSIONS")
-    else [Extension("newsclean._speedups", ["src/newsclean/_speedups.c"], optional=True)]
+    else [
+        Extension(
+            "newsclean._speedups",
+            ["src/newsclean/_speedups.c"],
+            depends=sorted(glob("src/newsclean/_speedups_*.c")),
+            optional=True,
+        )
+    ]
 )
 
 setup(ext_modules=extensions)

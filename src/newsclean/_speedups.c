@@ -817,6 +817,12 @@ static PyTypeObject PhrasesType = {
     .tp_methods = phrases_methods,
 };
 
+/* ---------------------------------------------------------------- parts
+ *
+ * Larger parts live in their own files, compiled into this one module (one translation
+ * unit: they use the helpers above). Each defines only static names and one
+ * `static PyMethodDef <part>_methods[]`, which PyInit adds to the module. */
+
 /* ---------------------------------------------------------------- module */
 
 static PyMethodDef speedups_methods[] = {
@@ -846,6 +852,15 @@ PyInit__speedups(void)
     PyObject *module = PyModule_Create(&speedups_module);
     if (module == NULL)
         return NULL;
+    PyMethodDef *parts[] = {
+        NULL,
+    };
+    for (size_t k = 0; parts[k] != NULL; k++) {
+        if (PyModule_AddFunctions(module, parts[k]) < 0) {
+            Py_DECREF(module);
+            return NULL;
+        }
+    }
     Py_INCREF(&WordSetType);
     if (PyModule_AddObject(module, "WordSet", (PyObject *)&WordSetType) < 0) {
         Py_DECREF(&WordSetType);
