@@ -126,6 +126,8 @@ def clear_caches() -> None:
     for name, module in list(sys.modules.items()):
         if name.startswith("newsclean"):
             for value in list(vars(module).values()):
+                if isinstance(value, type):
+                    continue  # a memo's class, not a memo
                 info = getattr(value, "cache_info", None)
                 clear = getattr(value, "cache_clear", None)
                 if not callable(info) or not callable(clear):

@@ -14,6 +14,19 @@ TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
 CASES = TESTS / "cases"
 
+# Characters where compiled text code could go wrong: ASCII of every class, white space
+# that str.split() knows (\x1c-\x1f, no-break and em spaces), letters that case folding
+# changes or lengthens (ß, İ, Σ, ﬁ), digits and numbers of other scripts (٣, ², ½), the
+# typographic marks of news text, sentence ends of CJK text, and CJK itself.
+TRICKY_CHARACTERS = (
+    "abcXYZ019_ .,;:!?\"'()-|/&+©\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2003\u3000"
+    "ßİΣσςﬁéÉñÑüÜçœæøåÅäöÄÖ"
+    "ЖжПривет"
+    "٣²½Ⅻ𝟘"
+    "’“”—–‘…«»"
+    "。！？」』中文日本語한국"
+)
+
 
 def shared_dir() -> Path:
     """The shared folder: ``$NEWSCLEAN_SHARED``, else ``../shared`` from the repository root."""

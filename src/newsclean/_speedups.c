@@ -56,6 +56,8 @@ is_key_char(Py_UCS4 c, int digits)
 {
     /* comparison_key keeps what [\W_]+ does not match: \w less '_'. lexicon_key keeps
      * what [\W\d_]+ does not match: \w less \d and '_'. */
+    if (c < 128) /* the ASCII letters and digits are its only alphanumerics, and decimals */
+        return ((c | 32) >= 'a' && (c | 32) <= 'z') || (digits && c >= '0' && c <= '9');
     if (!Py_UNICODE_ISALNUM(c))
         return 0;
     return digits || !Py_UNICODE_ISDECIMAL(c);
@@ -271,6 +273,32 @@ static PyTypeObject WordSetType = {
 static PyObject *
 key_of(const Src *src, int digits)
 {
+    if (src->ascii) {
+        /* ASCII text has an ASCII key: written byte by byte, then copied once. */
+        const unsigned char *p = (const unsigned char *)src->data;
+        unsigned char bytes[256];
+        unsigned char *buffer = src->n + 1 <= 256 ? bytes : PyMem_Malloc((size_t)src->n + 1);
+        if (buffer == NULL)
+            return PyErr_NoMemory();
+        Py_ssize_t size = 0;
+        int inside = 0;
+        for (Py_ssize_t i = 0; i < src->n; i++) {
+            if (is_key_char(p[i], digits)) {
+                if (!inside && size)
+                    buffer[size++] = ' ';
+                buffer[size++] = lower[p[i]];
+                inside = 1;
+            }
+            else
+                inside = 0;
+        }
+        PyObject *key = PyUnicode_New(size, 127);
+        if (key != NULL)
+            memcpy(PyUnicode_1BYTE_DATA(key), buffer, (size_t)size);
+        if (buffer != bytes)
+            PyMem_Free(buffer);
+        return key;
+    }
     Py_UCS4 small[256];
     small[0] = 0;
     Py_UCS4 *out = src->n + 1 <= 256 ? small : PyMem_Malloc((size_t)(src->n + 1) * sizeof(Py_UCS4));
@@ -822,6 +850,7 @@ static PyTypeObject PhrasesType = {
  * Larger parts live in their own files, compiled into this one module (one translation
  * unit: they use the helpers above). Each defines only static names and one
  * `static PyMethodDef <part>_methods[]`, which PyInit adds to the module. */
+#include "_speedups_page.c"
 
 /* ---------------------------------------------------------------- module */
 
@@ -853,6 +882,7 @@ PyInit__speedups(void)
     if (module == NULL)
         return NULL;
     PyMethodDef *parts[] = {
+        page_methods,
         NULL,
     };
     for (size_t k = 0; parts[k] != NULL; k++) {

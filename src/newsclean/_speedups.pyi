@@ -1,7 +1,7 @@
 """Types of the optional C accelerator (src/newsclean/_speedups.c)."""
 
-from collections.abc import Iterable
-from typing import TypeVar
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol, TypeVar
 
 _T = TypeVar("_T", bound=tuple[object, ...])
 
@@ -29,3 +29,43 @@ def shape(
 def stop_word_counts(
     texts: Iterable[str], stopwords: WordSet, limit: int, /
 ) -> tuple[int, dict[str, int]]: ...
+
+# The part "page" (src/newsclean/_speedups_page.c).
+
+class _Memo(Protocol):
+    """A dict of results by text with a ``maxsize`` (shape._TextMemo)."""
+
+    maxsize: int
+    def __len__(self) -> int: ...
+    def __getitem__(self, text: str, /) -> Any: ...
+    def __setitem__(self, text: str, value: Any, /) -> None: ...
+
+def guess_language(
+    texts: Iterable[str],
+    limit: int,
+    table: tuple[WordSet, tuple[str, ...], dict[str, tuple[int, ...]]],
+    memo: _Memo,
+    keys: _Memo,
+    /,
+) -> str | None: ...
+def comparison_keys(texts: Iterable[str], memo: _Memo, /) -> list[str]: ...
+def block_fields(blocks: Sequence[Any], /) -> tuple[list[Any], list[Any]]: ...
+def analyse_facts(page_type: Any, core_type: Any, facts: list[Any], /) -> Any: ...
+def drop_chrome(
+    edit_type: Any,
+    name: str,
+    blocks: Sequence[Any],
+    reasons: Sequence[str | None],
+    start: int,
+    end: int,
+    /,
+) -> tuple[list[Any], list[Any]]: ...
+def drop_repeats(
+    edit_type: Any,
+    name: str,
+    blocks: Sequence[Any],
+    keys: Sequence[str],
+    title_key: str,
+    min_words: int,
+    /,
+) -> tuple[list[Any], list[Any]]: ...

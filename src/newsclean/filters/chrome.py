@@ -9,18 +9,21 @@ credits, newsletter prompts) go too. A page without prose keeps everything but t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import repeat
 from typing import NamedTuple
 
 from newsclean.document import Block, Document, Edit, _new_edit
 from newsclean.filters.shape import (
     COMMENTS_COST,
+    COMPILED,
     SECTION_COST,
     ChromeLexicon,
     Core,
     Shape,
+    block_fields,
     block_weight,
     chrome_lexicon,
     guess_language,
@@ -30,7 +33,7 @@ from newsclean.filters.shape import (
     stopwords_of,
 )
 
-__all__ = ["DropChrome", "PageAnalysis", "analyse_page", "chrome_reason"]
+__all__ = ["DropChrome", "PageAnalysis", "analyse_facts", "analyse_page", "chrome_reason"]
 
 _SEPARATORS = re.compile(r"\s[|›»/·•>]\s|\s?[|›»·•]\s?")
 _SEPARATOR_CHAR = re.compile(r"[|›»/·•>]")
@@ -199,23 +202,33 @@ class DropChrome:
             core, reasons = page.core, page.reasons
         # Without a core, every block counts as inside it: only proven chrome goes.
         start, end = (0, len(blocks)) if core is None else (core.start, core.end)
-        kept: list[Block] = []
-        edits: list[Edit] = []
-        for index, (block, reason) in enumerate(zip(blocks, reasons, strict=True)):
-            inside = start <= index < end
-            # An empty block shows nowhere in the text; removing it would be an invisible edit.
-            if not block.text or (inside and reason is None):
-                kept.append(block)
-                continue
-            if inside:
-                why = f"chrome: {reason}"
-            else:
-                where = "before" if index < start else "after"
-                why = f"{where} the article's prose: {reason or 'not part of the article'}"
-            edits.append(_new_edit(self.name, "remove", block.text, "", why))
+        kept, edits = _drop(self.name, blocks, reasons, start, end)
         if not edits:
             return doc
         return doc.with_blocks(kept, edits)
+
+
+def _drop_chrome(
+    name: str, blocks: Sequence[Block], reasons: Sequence[str | None], start: int, end: int
+) -> tuple[list[Block], list[Edit]]:
+    """The blocks to keep, and an edit for each block to remove: every block outside the
+    core ``start``..``end`` and every block with a chrome reason inside it (the reference
+    of the compiled ``drop_chrome``)."""
+    kept: list[Block] = []
+    edits: list[Edit] = []
+    for index, (block, reason) in enumerate(zip(blocks, reasons, strict=True)):
+        inside = start <= index < end
+        # An empty block shows nowhere in the text; removing it would be an invisible edit.
+        if not block.text or (inside and reason is None):
+            kept.append(block)
+            continue
+        if inside:
+            why = f"chrome: {reason}"
+        else:
+            where = "before" if index < start else "after"
+            why = f"{where} the article's prose: {reason or 'not part of the article'}"
+        edits.append(_new_edit(name, "remove", block.text, "", why))
+    return kept, edits
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,9 +287,17 @@ def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
 
 def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAnalysis:
     """Measure ``blocks``, find which are chrome and where the article's prose core lies."""
+    texts, kinds = block_fields(blocks)
     if language is None:
-        language = guess_language(block.text for block in blocks)
-    facts = [block_facts(block.text, block.kind, language) for block in blocks]
+        language = guess_language(texts)
+    # map() rather than a comprehension: the loop over the blocks runs in C.
+    facts = list(map(block_facts, texts, kinds, repeat(language)))
+    return _analyse(facts)
+
+
+def analyse_facts(facts: Sequence[BlockFacts]) -> PageAnalysis:
+    """The page analysis of blocks whose :func:`block_facts` are ``facts``, in order (the
+    reference of the compiled ``analyse_facts``)."""
     if not facts:
         return PageAnalysis([], [], None, [])
     # One list per fact, in block order.
@@ -285,7 +306,7 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
     core = prose_core(weights)
     if core is not None:
         core = _bridge_labels(core, weights, sections)
-    first_section = sections.index(COMMENTS_COST) if COMMENTS_COST in sections else len(blocks)
+    first_section = sections.index(COMMENTS_COST) if COMMENTS_COST in sections else len(facts)
     if core is not None and core.start > first_section:
         # Articles come before their comments: an article-sized core before the comment
         # section wins over a larger one after it.
@@ -295,6 +316,22 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
     if core is not None:
         core = _extend(core, shapes, reasons, sections)
     return PageAnalysis(shapes, reasons, core, headers)
+
+
+# The compiled versions of analyse_facts and _drop_chrome when the accelerator is built.
+_analyse: Callable[[list[BlockFacts]], PageAnalysis]
+_drop: Callable[
+    [str, Sequence[Block], Sequence[str | None], int, int], tuple[list[Block], list[Edit]]
+]
+if COMPILED:
+    from newsclean._speedups import analyse_facts as _compiled_analyse
+    from newsclean._speedups import drop_chrome as _compiled_drop
+
+    _analyse = partial(_compiled_analyse, PageAnalysis, Core)
+    _drop = partial(_compiled_drop, Edit)
+else:
+    _analyse = analyse_facts
+    _drop = _drop_chrome
 
 
 def _weights(

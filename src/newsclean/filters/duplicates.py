@@ -7,10 +7,12 @@ stays whole; a pull quote repeated from the body goes.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from newsclean.document import Block, Document, Edit
-from newsclean.filters.shape import comparison_key
+from newsclean.document import Block, Document, Edit, _new_edit
+from newsclean.filters.shape import COMPILED, block_fields, comparison_key, comparison_keys
 
 __all__ = ["DropDuplicates", "comparison_key"]
 
@@ -44,34 +46,11 @@ class DropDuplicates:
     def __call__(self, doc: Document, /) -> Document:
         """Return ``doc`` without repeated blocks, with the dek moved to ``description``."""
         doc = self._take_repeated_dek(doc)
-        keys = [comparison_key(block.text) for block in doc.blocks]
+        blocks = doc.blocks
+        keys = comparison_keys(block_fields(blocks)[0])
         title_key = comparison_key(doc.meta.title) if doc.meta.title else ""
-        seen: set[str] = set()
-        kept: list[Block] = []
-        edits: list[Edit] = []
-        for index, (block, key) in enumerate(zip(doc.blocks, keys, strict=True)):
-            reason = self._reason(block, key, title_key, seen, keys, index)
-            if reason is None:
-                kept.append(block)
-                # A key is words joined by single spaces: its word count needs no split.
-                if (key.count(" ") + 1 if key else 0) >= self.min_words or block.kind == "heading":
-                    seen.add(key)
-            else:
-                edits.append(Edit(self.name, "remove", block.text, "", reason))
+        kept, edits = _drop(self.name, blocks, keys, title_key, self.min_words)
         return doc.with_blocks(kept, edits) if edits else doc
-
-    def _reason(
-        self, block: Block, key: str, title_key: str, seen: set[str], keys: list[str], index: int
-    ) -> str | None:
-        if not key:
-            return None
-        if title_key and _is_title_repeat(key, title_key):
-            return "the title printed again"
-        if key in seen:
-            return "a repeat of an earlier block"
-        if block.kind in ("quote", "caption") and _inside_another(key, keys, index):
-            return "a pull quote repeated from the body"
-        return None
 
     def _take_repeated_dek(self, doc: Document) -> Document:
         """Move a first paragraph that the next one repeats at its start into ``description``."""
@@ -95,6 +74,50 @@ class DropDuplicates:
         if doc.meta.description is None:
             doc = doc.with_meta(description=dek.text)
         return doc.with_blocks(remaining, edits)
+
+
+def _drop_repeats(
+    name: str, blocks: Sequence[Block], keys: list[str], title_key: str, min_words: int
+) -> tuple[list[Block], list[Edit]]:
+    """The blocks to keep, and an edit for each repeat to remove; ``keys`` are the blocks'
+    comparison keys (the reference of the compiled ``drop_repeats``)."""
+    seen: set[str] = set()
+    kept: list[Block] = []
+    edits: list[Edit] = []
+    for index, (block, key) in enumerate(zip(blocks, keys, strict=True)):
+        reason = _reason(block, key, title_key, seen, keys, index)
+        if reason is None:
+            kept.append(block)
+            # A key is words joined by single spaces: its word count needs no split.
+            if (key.count(" ") + 1 if key else 0) >= min_words or block.kind == "heading":
+                seen.add(key)
+        else:
+            edits.append(_new_edit(name, "remove", block.text, "", reason))
+    return kept, edits
+
+
+def _reason(
+    block: Block, key: str, title_key: str, seen: set[str], keys: list[str], index: int
+) -> str | None:
+    if not key:
+        return None
+    if title_key and _is_title_repeat(key, title_key):
+        return "the title printed again"
+    if key in seen:
+        return "a repeat of an earlier block"
+    if block.kind in ("quote", "caption") and _inside_another(key, keys, index):
+        return "a pull quote repeated from the body"
+    return None
+
+
+# The compiled _drop_repeats when the accelerator is built.
+_drop: Callable[[str, Sequence[Block], list[str], str, int], tuple[list[Block], list[Edit]]]
+if COMPILED:
+    from newsclean._speedups import drop_repeats
+
+    _drop = partial(drop_repeats, Edit)
+else:
+    _drop = _drop_repeats
 
 
 def _first_long_block(blocks: tuple[Block, ...]) -> int | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsclean.document import Block, Document, Edit
 from newsclean.filters.chrome import PageAnalysis, analyse_page
-from newsclean.filters.shape import Shape, comparison_key
+from newsclean.filters.shape import Shape, block_fields, comparison_key, comparison_keys
 
 __all__ = ["ExtractHeadline"]
 
@@ -68,24 +68,31 @@ class ExtractHeadline:
                 edits.append(Edit(self.name, "extract", description, description, "the dek"))
         if not edits:
             return doc
-        kept = [block for index, block in enumerate(blocks) if index not in removed]
+        kept = list(blocks)
+        for index in sorted(removed, reverse=True):
+            del kept[index]
         return doc.with_meta(title=title, description=description).with_blocks(kept, edits)
 
 
 def _find_title(blocks: Sequence[Block], page: PageAnalysis) -> int | None:
     assert page.core is not None
-    start = max(0, page.core.start - _TITLE_WINDOW)
-    for index in range(page.core.start):
-        if blocks[index].kind == "heading" and page.reasons[index] is None:
+    core = page.core.start
+    texts, kinds = block_fields(blocks)
+    # The first heading before the core that is not chrome (list.index scans in C).
+    index = -1
+    while "heading" in kinds[index + 1 : core]:
+        index = kinds.index("heading", index + 1, core)
+        if page.reasons[index] is None:
             return index
+    start = max(0, core - _TITLE_WINDOW)
     candidates = [
         index
-        for index in range(start, page.core.start)
+        for index in range(start, core)
         if _title_like(blocks[index], page.shapes[index], page.reasons[index], page.headers[index])
     ]
     if not candidates:
         return None
-    keys = [comparison_key(block.text) for block in blocks]
+    keys = comparison_keys(texts)
     # Keys hold no line break: a key is in another block's key iff the joined keys hold
     # it more than once.
     joined = "\n".join(keys)
@@ -113,7 +120,9 @@ def _title_like(block: Block, shape: Shape, reason: str | None, header: bool) ->
 def _printed_again(keys: list[str], joined: str, index: int) -> bool:
     key = keys[index]
     if key:
-        return joined.count(key) > 1
+        # joined.count(key) > 1: a second occurrence after the first one.
+        first = joined.find(key)
+        return joined.find(key, first + len(key)) >= 0
     return any(other != "" and i != index for i, other in enumerate(keys))
 
 

@@ -14,10 +14,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from typing import NamedTuple
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from newsclean.authors import strip_by
-from newsclean.document import Block
+from newsclean.document import Block, BlockKind
 from newsclean.lexicon import load
 
 # The optional C accelerator (src/newsclean/_speedups.c): compiled versions of the hottest
@@ -26,7 +27,10 @@ from newsclean.lexicon import load
 try:
     if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
         raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
-    from newsclean._speedups import Phrases, WordSet, stop_word_counts, words_key
+    from newsclean._speedups import Phrases, WordSet, words_key
+    from newsclean._speedups import block_fields as compiled_block_fields
+    from newsclean._speedups import comparison_keys as compiled_comparison_keys
+    from newsclean._speedups import guess_language as compiled_guess_language
     from newsclean._speedups import shape as compiled_shape
 except ImportError:
     COMPILED = False
@@ -37,9 +41,11 @@ __all__ = [
     "ChromeLexicon",
     "Core",
     "Shape",
+    "block_fields",
     "cached_shape",
     "chrome_lexicon",
     "comparison_key",
+    "comparison_keys",
     "guess_language",
     "is_header_line",
     "lexicon_key",
@@ -319,17 +325,78 @@ def _stop_word_counts(texts: Iterable[str], limit: int) -> tuple[int, dict[str, 
     return seen, Counter(found)
 
 
+class _CacheInfo(NamedTuple):
+    """What ``functools.lru_cache``'s ``cache_info()`` tells, for a memo of another kind."""
+
+    hits: int
+    misses: int
+    maxsize: int
+    currsize: int
+
+
+class _TextMemo(dict[str, Any]):
+    """A memo of the compiled code: results by text, emptied when it holds ``maxsize``.
+
+    It has ``lru_cache``'s ``cache_clear()`` and ``cache_info()`` (hits and misses are not
+    counted), so that benchmarks empty it with the other caches.
+    """
+
+    __slots__ = ("maxsize",)
+
+    def __init__(self, maxsize: int) -> None:
+        super().__init__()
+        self.maxsize = maxsize
+
+    def cache_info(self) -> _CacheInfo:
+        """The size of the memo, as ``lru_cache`` tells it."""
+        return _CacheInfo(0, 0, self.maxsize, len(self))
+
+    def cache_clear(self) -> None:
+        """Empty the memo."""
+        self.clear()
+
+
+# Each text's word count and stop words (slots of _all_word_set, the one word set it is
+# used with), for the compiled guess_language: the headline and chrome filters guess the
+# language of nearly the same blocks, so the second guess of a page tokenizes almost nothing.
+_STOP_WORD_MEMO = _TextMemo(16384)
+# Each text's comparison_key, for comparison_keys (guess_language adds those of the texts
+# it case-folds).
+_KEY_MEMO = _TextMemo(16384)
+
+
+@cache
+def _language_indexes() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The languages in the order of the stop-word lists, and the languages of each stop
+    word (see :func:`_languages_of`) as indexes into those."""
+    names = tuple(_stopwords())
+    index = {language: number for number, language in enumerate(names)}
+    languages = {
+        word: tuple(map(index.__getitem__, found)) for word, found in _languages_of().items()
+    }
+    return names, languages
+
+
+@cache
+def _language_table() -> tuple[WordSet, tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """What the compiled guess_language needs: the word set of every stop word and
+    :func:`_language_indexes`."""
+    return (_all_word_set(), *_language_indexes())
+
+
 def guess_language(texts: Iterable[str], limit: int = 1500) -> str | None:
     """Guess the language of ``texts`` from stop words (ISO 639-1 code), or ``None``.
 
     >>> guess_language(["Der Mann und die Frau sind mit dem Hund in der Stadt, und es ist kalt."])
     'de'
     """
-    # How often each stop word occurs, in order of first appearance.
     if COMPILED:
-        seen, frequency = stop_word_counts(texts, _all_word_set(), limit)
-    else:
-        seen, frequency = _stop_word_counts(texts, limit)
+        return compiled_guess_language(texts, limit, _language_table(), _STOP_WORD_MEMO, _KEY_MEMO)
+    return _language_of_counts(*_stop_word_counts(texts, limit))
+
+
+def _language_of_counts(seen: int, frequency: dict[str, int]) -> str | None:
+    """The language :func:`guess_language` picks from the counts of :func:`_stop_word_counts`."""
     # Hits per language, in the order of the stop-word lists (ties keep that order).
     counts = dict.fromkeys(_stopwords(), 0)
     languages_of = _languages_of()
@@ -443,6 +510,33 @@ def comparison_key(text: str) -> str:
     if COMPILED:
         return words_key(text if text.isascii() else text.casefold(), True)
     return _comparison_key(text)
+
+
+def block_fields(blocks: Sequence[Block]) -> tuple[list[str], list[BlockKind]]:
+    """The texts and the kinds of ``blocks``, as two lists.
+
+    >>> block_fields([Block("Hello", kind="heading"), Block("World.")])
+    (['Hello', 'World.'], ['heading', 'paragraph'])
+    """
+    if COMPILED:
+        return compiled_block_fields(blocks)
+    return list(map(_TEXT, blocks)), list(map(_KIND, blocks))
+
+
+_TEXT = attrgetter("text")
+_KIND = attrgetter("kind")
+
+
+def comparison_keys(texts: Iterable[str]) -> list[str]:
+    """The :func:`comparison_key` of each of ``texts`` (kept in a memo: the headline and
+    duplicate filters compare the same blocks).
+
+    >>> comparison_keys(["Vital partner!", "  She said. "])
+    ['vital partner', 'she said']
+    """
+    if COMPILED:
+        return compiled_comparison_keys(texts, _KEY_MEMO)
+    return list(map(comparison_key, texts))
 
 
 def _comparison_key(text: str) -> str:
