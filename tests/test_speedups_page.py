@@ -339,6 +339,16 @@ class _Duck:
         self.kind = kind
 
 
+class _Shouting(Block):
+    """A Block whose text reads otherwise: its own attribute lookup wins over the slot."""
+
+    __slots__ = ()
+
+    @property  # type: ignore[override]
+    def text(self) -> str:
+        return "LOUD"
+
+
 def test_block_fields_reads_blocks_and_anything_with_the_fields() -> None:
     blocks: list[Any] = [Block("A", kind="heading"), _Duck("B", "quote"), Block("C")]
     assert speedups.block_fields(blocks) == (["A", "B", "C"], ["heading", "quote", "paragraph"])
@@ -347,6 +357,12 @@ def test_block_fields_reads_blocks_and_anything_with_the_fields() -> None:
         ["quote", "paragraph"],
     )
     assert speedups.block_fields(()) == ([], [])
+    shouting = object.__new__(_Shouting)
+    Block.kind.__set__(shouting, "quote")  # type: ignore[attr-defined]
+    assert speedups.block_fields([shouting, Block("C")]) == (
+        ["LOUD", "C"],
+        ["quote", "paragraph"],
+    )
     with pytest.raises(AttributeError):
         speedups.block_fields([Block("A"), object()])
 

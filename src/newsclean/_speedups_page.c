@@ -145,29 +145,47 @@ typedef struct {
     Py_ssize_t offsets[2];
 } PageFields;
 
-/* The fields of blocks of sample's type (see PageFields); never fails. */
-static void
+/* The attribute `name` of a class as an instance's attribute lookup finds it (the first
+ * in the MRO; borrowed), NULL when it is not found or a class of the MRO keeps its
+ * attributes elsewhere (static builtin types since 3.12), *error set on an error. */
+static PyObject *
+page_class_attribute(PyTypeObject *type, PyObject *name, int *error)
+{
+    PyObject *mro = type->tp_mro;
+    for (Py_ssize_t i = 0; mro != NULL && PyTuple_Check(mro) && i < PyTuple_GET_SIZE(mro); i++) {
+        PyObject *dict = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
+        if (dict == NULL)
+            return NULL;
+        PyObject *found = PyDict_GetItemWithError(dict, name);
+        if (found != NULL || PyErr_Occurred()) {
+            *error = found == NULL;
+            return found;
+        }
+    }
+    return NULL;
+}
+
+/* The fields of blocks of sample's type (see PageFields): 0, or -1 with an exception set.
+ * Only a class defined in Python whose attribute lookup is the generic one qualifies. */
+static int
 page_fields_init(PageFields *fields, PyObject *sample)
 {
     PyTypeObject *type = Py_TYPE(sample);
     fields->type = NULL;
-    if (type->tp_getattro != PyObject_GenericGetAttr)
-        return;
+    if (type->tp_getattro != PyObject_GenericGetAttr || !(type->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        return 0;
     for (int k = 0; k < 2; k++) {
-        PyObject *descr = PyObject_GetAttr((PyObject *)type, page_strings[PAGE_TEXT + k]);
-        if (descr == NULL) {
-            PyErr_Clear(); /* the attribute is asked for, and its error raised, block by block */
-            return;
-        }
-        int member = PyObject_TypeCheck(descr, &PyMemberDescr_Type)
-                     && ((PyMemberDescrObject *)descr)->d_member->type == PAGE_T_OBJECT_EX;
-        if (member)
-            fields->offsets[k] = ((PyMemberDescrObject *)descr)->d_member->offset;
-        Py_DECREF(descr);
-        if (!member)
-            return;
+        int error = 0;
+        PyObject *descr = page_class_attribute(type, page_strings[PAGE_TEXT + k], &error);
+        if (error)
+            return -1;
+        if (descr == NULL || !PyObject_TypeCheck(descr, &PyMemberDescr_Type)
+            || ((PyMemberDescrObject *)descr)->d_member->type != PAGE_T_OBJECT_EX)
+            return 0;
+        fields->offsets[k] = ((PyMemberDescrObject *)descr)->d_member->offset;
     }
     fields->type = type;
+    return 0;
 }
 
 /* block.text (PAGE_TEXT) or block.kind (PAGE_KIND): a new reference, or NULL. */
@@ -198,8 +216,8 @@ page_block_fields(PyObject *module, PyObject *blocks)
     Py_ssize_t n = PyTuple_GET_SIZE(items);
     PyObject *texts = PyList_New(n), *kinds = PyList_New(n), *result = NULL;
     PageFields fields = {NULL, {0, 0}};
-    if (n > 0)
-        page_fields_init(&fields, PyTuple_GET_ITEM(items, 0));
+    if (n > 0 && page_fields_init(&fields, PyTuple_GET_ITEM(items, 0)) < 0)
+        goto done;
     for (Py_ssize_t i = 0; texts != NULL && kinds != NULL && i < n; i++) {
         PyObject *block = PyTuple_GET_ITEM(items, i);
         PyObject *text = page_field(&fields, block, PAGE_TEXT);
@@ -1012,8 +1030,8 @@ page_drop_chrome(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject **blocks = PySequence_Fast_ITEMS(drop.blocks);
     PyObject **reasons = PySequence_Fast_ITEMS(drop.values);
     PageFields fields = {NULL, {0, 0}};
-    if (drop.n > 0)
-        page_fields_init(&fields, blocks[0]);
+    if (drop.n > 0 && page_fields_init(&fields, blocks[0]) < 0)
+        goto done;
     for (Py_ssize_t i = 0; i < drop.n; i++) {
         PyObject *text = page_field(&fields, blocks[i], PAGE_TEXT);
         if (text == NULL)
@@ -1206,8 +1224,8 @@ page_drop_repeats(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             goto done;
         }
     PageFields fields = {NULL, {0, 0}};
-    if (drop.n > 0)
-        page_fields_init(&fields, blocks[0]);
+    if (drop.n > 0 && page_fields_init(&fields, blocks[0]) < 0)
+        goto done;
     for (Py_ssize_t i = 0; i < drop.n; i++) {
         PyObject *kind = page_field(&fields, blocks[i], PAGE_KIND);
         if (kind == NULL)

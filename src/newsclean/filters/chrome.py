@@ -297,7 +297,14 @@ def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAn
 
 def analyse_facts(facts: Sequence[BlockFacts]) -> PageAnalysis:
     """The page analysis of blocks whose :func:`block_facts` are ``facts``, in order (the
-    reference of the compiled ``analyse_facts``)."""
+    reference of the compiled ``analyse_facts``, which :func:`analyse_page` uses when built).
+
+    >>> line = "Officials met on Monday to discuss the trade deal that both sides signed."
+    >>> facts = [block_facts("Home", "line", "en"), block_facts(line, "paragraph", "en")]
+    >>> page = analyse_facts(facts)
+    >>> page.core, page.reasons
+    (Core(start=1, end=2), ['a chrome label', None])
+    """
     if not facts:
         return PageAnalysis([], [], None, [])
     # One list per fact, in block order.
