@@ -850,6 +850,7 @@ static PyTypeObject PhrasesType = {
  * Larger parts live in their own files, compiled into this one module (one translation
  * unit: they use the helpers above). Each defines only static names and one
  * `static PyMethodDef <part>_methods[]`, which PyInit adds to the module. */
+#include "_speedups_reader.c"
 #include "_speedups_page.c"
 
 /* ---------------------------------------------------------------- module */
@@ -882,6 +883,7 @@ PyInit__speedups(void)
     if (module == NULL)
         return NULL;
     PyMethodDef *parts[] = {
+        reader_methods,
         page_methods,
         NULL,
     };

@@ -1,9 +1,10 @@
 """Types of the optional C accelerator (src/newsclean/_speedups.c)."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol, TypeVar
 
 _T = TypeVar("_T", bound=tuple[object, ...])
+_B = TypeVar("_B")
 
 class WordSet:
     """A set of words (of at most 64 characters), for :func:`shape` and :func:`stop_word_counts`."""
@@ -29,6 +30,15 @@ def shape(
 def stop_word_counts(
     texts: Iterable[str], stopwords: WordSet, limit: int, /
 ) -> tuple[int, dict[str, int]]: ...
+def text_blocks(
+    text: str,
+    block_type: type[_B],
+    classify_line: Callable[[str], tuple[str, str, int, int]],
+    squash: Callable[[str], str],
+    paragraph_blocks: Callable[[list[str], int], list[_B]],
+    wrapped_blocks: Callable[[list[str], int], list[_B] | None],
+    /,
+) -> list[_B]: ...
 
 # The part "page" (src/newsclean/_speedups_page.c).
 

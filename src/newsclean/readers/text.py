@@ -9,13 +9,26 @@ bullets, block quotes and fenced code keep their kind and lose their markers.
 from __future__ import annotations
 
 import operator
+import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from newsclean.document import Block, BlockKind, Document, Metadata, _new_block
 from newsclean.errors import InputTypeError
 
 __all__ = ["read_text", "split_paragraphs"]
+
+# The optional C accelerator (src/newsclean/_speedups_reader.c): _compiled_blocks, the
+# compiled _fast_blocks, gives the same blocks (see tests/test_speedups_reader.py). Without
+# it, or with NEWSCLEAN_PURE_PYTHON set, _fast_blocks runs.
+try:
+    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
+        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
+    from newsclean._speedups import text_blocks
+except ImportError:
+    COMPILED = False
+else:
+    COMPILED = True
 
 # U+0085 (NEL) is not taken as a line break, nor U+00A0 (no-break space) squashed: both can
 # be bytes of mojibake ("…" in windows-1252 read as latin-1 is NEL; "à" in UTF-8 read as
@@ -73,6 +86,8 @@ def read_text(text: str) -> Document:
     text = _normalise_newlines(text)
     if _has_fence(text):
         return Document(blocks=tuple(_blocks(text)), meta=Metadata())
+    if COMPILED:
+        return Document(blocks=tuple(_compiled_blocks(text)), meta=Metadata())
     return Document(blocks=tuple(_fast_blocks(text)), meta=Metadata())
 
 
@@ -162,7 +177,8 @@ def _fast_blocks(text: str) -> list[Block]:
     Paragraphs are found by one regex split instead of line by line; a one-line paragraph
     is not classified unless it starts with a marker character; and a paragraph that is
     neither wrapped prose nor has quotes to join gives one block per line without
-    :func:`_merge`.
+    :func:`_merge`. This is the reference of the compiled reader (:func:`_compiled_blocks`,
+    src/newsclean/_speedups_reader.c): a change here is a change there.
     """
     blocks: list[Block] = []
     append = blocks.append
@@ -183,7 +199,7 @@ def _fast_blocks(text: str) -> list[Block]:
         if "\n" not in chunk:
             stripped = chunk.strip()
             if stripped[:1] in markers:
-                line, kind, level, _ = _classify([chunk])[0]
+                line, kind, level, _ = _classify_line(chunk)
             else:
                 line, kind, level = _squash_stripped(chunk, stripped), "paragraph", 0
             if line:
@@ -193,7 +209,9 @@ def _fast_blocks(text: str) -> list[Block]:
         raws = chunk.split("\n")
         if ">" in chunk or raws[1].lstrip()[:1] in "=-":
             # Quotes to join, or a setext heading: the general way.
-            position = _merged_blocks(append, _classify(raws), position)
+            merged = _paragraph_blocks(raws, position)
+            blocks += merged
+            position += len(merged)
             continue
         # One block per line, each line classified as it is read, unless the paragraph
         # turns out to be wrapped prose (then the blocks are made again, merged). The
@@ -237,7 +255,7 @@ def _fast_blocks(text: str) -> list[Block]:
                         line = _squash_stripped(raw[bullet.start(1) :], line)
                     kind, level = "list_item", 0
                 else:
-                    line, kind, level, _ = _classify([raw])[0]
+                    line, kind, level, _ = _classify_line(raw)
                     if kind == "paragraph":
                         if previous < cut:
                             cut = previous
@@ -255,26 +273,50 @@ def _fast_blocks(text: str) -> list[Block]:
             and _WRAP_SHARE * widest <= cut <= widest
         ):
             # Wrapped unless a line is a row of fields: _is_wrapped decides.
-            lines = _classify(raws)
-            if _is_wrapped(lines):
+            wrapped = _wrapped_blocks(raws, start_position)
+            if wrapped is not None:
                 del blocks[start:]
-                position = _merged_blocks(append, lines, start_position)
+                blocks += wrapped
+                position = start_position + len(wrapped)
     return blocks
 
 
-def _merged_blocks(append: Callable[[Block], None], lines: list[_Line], position: int) -> int:
-    """Append the blocks of a paragraph's ``lines`` (merged by :func:`_merge`) from
-    ``position``; return the next position."""
+def _compiled_blocks(text: str) -> list[Block]:
+    """:func:`_fast_blocks` compiled: the C loop calls back the functions of
+    ``_COMPILED_CALLBACKS`` for what is rare (headings, quotes, setext underlines, wrapped
+    prose, mojibake tails)."""
+    return text_blocks(text, *_COMPILED_CALLBACKS)
+
+
+def _classify_line(raw: str) -> _Line:
+    """The one line ``raw`` classified as a paragraph of its own."""
+    return _classify([raw])[0]
+
+
+def _paragraph_blocks(raws: list[str], position: int) -> list[Block]:
+    """The blocks of a paragraph's ``raws`` lines, merged by :func:`_merge`, from ``position``."""
+    return _merged_blocks(_classify(raws), position)
+
+
+def _wrapped_blocks(raws: list[str], position: int) -> list[Block] | None:
+    """:func:`_paragraph_blocks` of ``raws`` if they are wrapped prose, else None."""
+    lines = _classify(raws)
+    return _merged_blocks(lines, position) if _is_wrapped(lines) else None
+
+
+def _merged_blocks(lines: list[_Line], position: int) -> list[Block]:
+    """The blocks of a paragraph's ``lines`` (merged by :func:`_merge`) from ``position``."""
+    blocks: list[Block] = []
     size = len(lines)
     first = True
     for (line, kind, level, _), count in _merge(lines):
         if line:
             if kind == "paragraph" and count < size:
                 kind = "line"
-            append(_new_block(line, kind, level, "", 0.0, position, count, first))
+            blocks.append(_new_block(line, kind, level, "", 0.0, position, count, first))
             position += 1
             first = False
-    return position
+    return blocks
 
 
 def _classify(paragraph: list[str]) -> list[_Line]:
@@ -386,3 +428,8 @@ def _squash(text: str) -> str:
         return core
     tail = _MOJIBAKE_TAIL.search(squashed)
     return core + tail.group(1) if tail is not None and core else core
+
+
+# What the compiled reader needs besides the text: the block type to make and the
+# functions it calls back (see src/newsclean/_speedups_reader.c).
+_COMPILED_CALLBACKS = (Block, _classify_line, _squash, _paragraph_blocks, _wrapped_blocks)
