@@ -55,10 +55,27 @@ static inline int
 is_key_char(Py_UCS4 c, int digits)
 {
     /* comparison_key keeps what [\W_]+ does not match: \w less '_'. lexicon_key keeps
-     * what [\W\d_]+ does not match: \w less \d and '_'. */
-    if (!Py_UNICODE_ISALNUM(c))
-        return 0;
-    return digits || !Py_UNICODE_ISDECIMAL(c);
+     * what [\W\d_]+ does not match: \w less \d and '_'. The ASCII ones are the letters
+     * and digits (without calls to the Unicode tables). */
+    if (c < 128)
+        return ((c | 32) - 'a') < 26 || (digits && c - '0' < 10);
+    /* \w is isalnum: isalpha, isdecimal, isdigit or isnumeric; no letter is a \d. */
+    if (Py_UNICODE_ISALPHA(c))
+        return 1;
+    if (Py_UNICODE_ISDECIMAL(c))
+        return digits;
+    return Py_UNICODE_ISDIGIT(c) || Py_UNICODE_ISNUMERIC(c);
+}
+
+/* Py_UNICODE_ISSPACE (str.split(), \s), without a call for most characters: below U+1680
+ * only ASCII white space, U+0085 and U+00A0 are white space (the tests check all of
+ * Unicode). */
+static inline int
+is_space(Py_UCS4 c)
+{
+    if (c < 0x1680)
+        return c < 128 ? Py_UNICODE_ISSPACE(c) : c == 0x85 || c == 0xa0;
+    return Py_UNICODE_ISSPACE(c);
 }
 
 /* ---------------------------------------------------------------- WordSet */
@@ -147,13 +164,13 @@ next_token(const Src *src, Py_ssize_t *pos, Py_ssize_t *start, Py_ssize_t *len, 
         }
     }
     else {
-        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(src->kind, src->data, i)))
+        while (i < n && is_space(PyUnicode_READ(src->kind, src->data, i)))
             i++;
         if (i >= n)
             return 0;
         *start = i;
         Py_UCS4 c;
-        while (i < n && !Py_UNICODE_ISSPACE(c = PyUnicode_READ(src->kind, src->data, i))) {
+        while (i < n && !is_space(c = PyUnicode_READ(src->kind, src->data, i))) {
             h ^= c;
             h *= FNV_PRIME;
             i++;
@@ -271,6 +288,33 @@ static PyTypeObject WordSetType = {
 static PyObject *
 key_of(const Src *src, int digits)
 {
+    if (src->ascii) {
+        /* The same, byte by byte: the key of ASCII text is ASCII. */
+        const Py_UCS1 *chars = (const Py_UCS1 *)src->data;
+        Py_UCS1 bytes[256];
+        Py_UCS1 *out = src->n <= 256 ? bytes : PyMem_Malloc((size_t)src->n);
+        if (out == NULL)
+            return PyErr_NoMemory();
+        Py_ssize_t len = 0;
+        int in_word = 0;
+        for (Py_ssize_t i = 0; i < src->n; i++) {
+            Py_UCS1 c = lower[chars[i]];
+            if (is_key_char(c, digits)) {
+                if (!in_word && len)
+                    out[len++] = ' ';
+                out[len++] = c;
+                in_word = 1;
+            }
+            else
+                in_word = 0;
+        }
+        PyObject *result = PyUnicode_New(len, 127);
+        if (result != NULL)
+            memcpy(PyUnicode_1BYTE_DATA(result), out, (size_t)len);
+        if (out != bytes)
+            PyMem_Free(out);
+        return result;
+    }
     Py_UCS4 small[256];
     small[0] = 0;
     Py_UCS4 *out = src->n + 1 <= 256 ? small : PyMem_Malloc((size_t)(src->n + 1) * sizeof(Py_UCS4));
@@ -319,10 +363,12 @@ speedups_words_key(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 #define LONG_MIN_WORDS 20
 #define MIN_STOP_SHARE 0.08
 
-/* shape shape_from's _CJK pattern: a text with one of these takes the Python path. */
+/* shape_from's _CJK pattern: a text with these counts its words otherwise. */
 static inline int
 is_cjk(Py_UCS4 c)
 {
+    if (c < 0x3040)
+        return 0; /* most characters */
     return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf)
            || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)
            || (c >= 0xf900 && c <= 0xfaff);
@@ -372,12 +418,11 @@ fail:
     return NULL;
 }
 
-/* shape(shape_type, text, folded, stopwords, keyed_chars) -> Shape | None
+/* shape(shape_type, text, folded, stopwords, keyed_chars) -> Shape
  *
  * shape.shape_from(text, folded, folded.split(), stopwords) (stopwords a WordSet of the
  * stop-word list, or None), built as `shape_type` (the Shape named tuple). `folded` is
- * text.casefold(); for ASCII text it is not read (pass the text itself). None for a text
- * with CJK characters, whose words shape_from counts otherwise. */
+ * text.casefold(); for ASCII text it is not read (pass the text itself). */
 static PyObject *
 speedups_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -403,10 +448,19 @@ speedups_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Src src; /* the text case-folded */
     src_init(&src, PyUnicode_IS_ASCII(text) ? text : args[2]);
     Py_ssize_t n = raw.n;
-    if (!PyUnicode_IS_ASCII(text)) {
+    /* Text with CJK characters has at least as many words as runs of \w (_WORD) and as
+     * half its CJK characters. */
+    Py_ssize_t cjk = 0, runs = 0;
+    if (raw.kind != PyUnicode_1BYTE_KIND) { /* (no CJK character is below 256) */
         for (Py_ssize_t i = 0; i < n; i++)
-            if (is_cjk(PyUnicode_READ(raw.kind, raw.data, i)))
-                Py_RETURN_NONE;
+            cjk += is_cjk(PyUnicode_READ(raw.kind, raw.data, i));
+        int in_run = 0;
+        for (Py_ssize_t i = 0; i < n && cjk; i++) {
+            Py_UCS4 c = PyUnicode_READ(raw.kind, raw.data, i);
+            int word = Py_UNICODE_ISALNUM(c) || c == '_';
+            runs += word && !in_run;
+            in_run = word;
+        }
     }
 
     /* Tokens (str.split() of the case-folded text) and their stop words. */
@@ -420,6 +474,11 @@ speedups_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             && wordset_probe(stopwords, &src, start, len, hash) >= 0)
             stops++;
     }
+    Py_ssize_t tokens = words; /* the stop-word share is of the tokens */
+    if (runs > words)
+        words = runs;
+    if (cjk / 2 > words)
+        words = cjk / 2;
     int terminal = 0;
     if (n > 0) {
         Py_UCS4 last = PyUnicode_READ(raw.kind, raw.data, n - 1);
@@ -428,8 +487,8 @@ speedups_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                          && PyUnicode_READ(raw.kind, raw.data, n - 3) == '.');
         terminal = is_terminal(last) && !teaser;
     }
-    int have_share = stopwords != NULL && words > 0;
-    double share = have_share ? (double)stops / (double)words : 0.0;
+    int have_share = stopwords != NULL && tokens > 0;
+    double share = have_share ? (double)stops / (double)tokens : 0.0;
     int prose;
     if (have_share && words >= PROSE_MIN_WORDS && share < MIN_STOP_SHARE)
         prose = 0;
@@ -575,7 +634,22 @@ typedef struct {
     int edge_count;
     int phrase_count;
     int root_ascii[128]; /* the root's child for an ASCII character, or 0 (none) */
+    /* Bit b of root_pairs[a] is set when a phrase starts with the ASCII characters a and b,
+     * or a alone is a phrase: a scan goes down the trie only at such pairs. */
+    unsigned char root_pairs[128][16];
+    /* Bit c % 64 is set for the other characters c that start a phrase. */
+    uint64_t root_wide;
+    /* Bit pair_hash(a, b) is set when a phrase starts with a and b; bit a % 64 of
+     * wide_alone when a alone is a phrase (for pairs with a character other than ASCII). */
+    unsigned char wide_pairs[512];
+    uint64_t wide_alone;
 } PhrasesObject;
+
+static inline unsigned
+pair_hash(Py_UCS4 a, Py_UCS4 b)
+{
+    return (a * 31u + b) % 4096u;
+}
 
 /* A trie under construction: per node, a growable list of edges. */
 typedef struct {
@@ -693,9 +767,30 @@ phrases_init(PhrasesObject *self, PyObject *args, PyObject *kwds)
         self->edge_count = edges;
         self->phrase_count = phrase_ids;
         memset(self->root_ascii, 0, sizeof(self->root_ascii));
-        for (int j = 0; j < build[0].count; j++)
-            if (build[0].chars[j] < 128)
-                self->root_ascii[build[0].chars[j]] = build[0].children[j];
+        memset(self->root_pairs, 0, sizeof(self->root_pairs));
+        self->root_wide = 0;
+        memset(self->wide_pairs, 0, sizeof(self->wide_pairs));
+        self->wide_alone = 0;
+        for (int j = 0; j < build[0].count; j++) {
+            Py_UCS4 first = build[0].chars[j];
+            const BuildNode *child = &build[build[0].children[j]];
+            for (int e = 0; e < child->count; e++) {
+                unsigned h = pair_hash(first, child->chars[e]);
+                self->wide_pairs[h / 8] |= 1 << (h % 8);
+            }
+            if (child->phrase >= 0)
+                self->wide_alone |= (uint64_t)1 << (first % 64);
+            if (first >= 128) {
+                self->root_wide |= (uint64_t)1 << (first % 64);
+                continue;
+            }
+            self->root_ascii[first] = build[0].children[j];
+            if (child->phrase >= 0)
+                memset(self->root_pairs[first], 0xff, sizeof(self->root_pairs[first]));
+            for (int e = 0; e < child->count; e++)
+                if (child->chars[e] < 128)
+                    self->root_pairs[first][child->chars[e] >> 3] |= 1 << (child->chars[e] & 7);
+        }
     }
     for (int k = 0; k < nodes; k++) {
         PyMem_Free(build[k].chars);
@@ -759,8 +854,23 @@ phrases_count(PhrasesObject *self, PyObject *text)
         Py_ssize_t i = 0;                                                                \
         while (i < n) {                                                                  \
             Py_UCS4 first = chars[i];                                                    \
-            if (first < 128 && self->root_ascii[first] == 0) {                           \
-                i++; /* the common case: no phrase starts with this character */         \
+            /* The common cases, with few branches: no phrase starts with these two      \
+             * ASCII characters, or with this one (ASCII, last; or other). */            \
+            if (i + 1 < n) {                                                             \
+                Py_UCS4 second = chars[i + 1];                                           \
+                if ((first | second) < 128                                               \
+                        ? !(self->root_pairs[first][second >> 3] & (1 << (second & 7)))  \
+                        : !(self->wide_pairs[pair_hash(first, second) / 8]               \
+                            & (1 << (pair_hash(first, second) % 8)))                     \
+                              && !((self->wide_alone >> (first % 64)) & 1)) {            \
+                    i++;                                                                 \
+                    continue;                                                            \
+                }                                                                        \
+            }                                                                            \
+            else if (first < 128 && self->root_ascii[first] == 0)                        \
+                break;                                                                   \
+            if (first >= 128 && !((self->root_wide >> (first % 64)) & 1)) {              \
+                i++;                                                                     \
                 continue;                                                                \
             }                                                                            \
             int node = 0;                                                                \
@@ -822,6 +932,7 @@ static PyTypeObject PhrasesType = {
  * Larger parts live in their own files, compiled into this one module (one translation
  * unit: they use the helpers above). Each defines only static names and one
  * `static PyMethodDef <part>_methods[]`, which PyInit adds to the module. */
+#include "_speedups_facts.c"
 
 /* ---------------------------------------------------------------- module */
 
@@ -829,7 +940,7 @@ static PyMethodDef speedups_methods[] = {
     {"words_key", (PyCFunction)(void (*)(void))speedups_words_key, METH_FASTCALL,
      "comparison_key (digits true) or lexicon_key (digits false) of case-folded text."},
     {"shape", (PyCFunction)(void (*)(void))speedups_shape, METH_FASTCALL,
-     "shape_from(text, folded, folded.split(), stopwords) as a Shape; None for CJK text."},
+     "shape_from(text, folded, folded.split(), stopwords) as a Shape."},
     {"stop_word_counts", (PyCFunction)(void (*)(void))speedups_stop_word_counts, METH_FASTCALL,
      "The words seen and the stop-word counts guess_language needs."},
     {NULL, NULL, 0, NULL},
@@ -853,6 +964,7 @@ PyInit__speedups(void)
     if (module == NULL)
         return NULL;
     PyMethodDef *parts[] = {
+        facts_methods,
         NULL,
     };
     for (size_t k = 0; parts[k] != NULL; k++) {
