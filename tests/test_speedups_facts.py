@@ -165,6 +165,17 @@ def test_facts_of_known_lines(
         assert facts.reason is reason  # the reason strings themselves, not copies
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Straße", "İstanbul", "ΣΑΣ ς", "ﬁle", "ŸA", "µ", "\u212a", "ǅ", "x\U00010400y", "中文 News"],
+)
+def test_compiled_case_folding(text: str) -> None:
+    # Characters that fold to more than one, to a smaller or larger kind of str, or beyond
+    # the BMP (two of those together once made an invalid largest character).
+    for extra in ("", " \U00010000\U00100000", " Ÿ"):
+        assert_same_facts(text + extra, "line", "en")
+
+
 def test_compiled_facts_of_every_corpus_block(
     article_text_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

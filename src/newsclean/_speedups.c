@@ -825,39 +825,38 @@ phrases_child(PhrasesObject *self, int node, Py_UCS4 ch)
     return 0;
 }
 
-/* Phrases.count(text) -> int: how many different phrases the text holds, scanning as
- * re.findall scans (a match resumes the scan at its end). shape.count_matches over ChromeLexicon.contains_pattern. */
-static PyObject *
-phrases_count(PhrasesObject *self, PyObject *text)
+/* How many different phrases the characters of src hold (read as src_at reads them: ASCII
+ * text lowered), scanning as re.findall scans (a match resumes the scan at its end), or -1
+ * (a memory error). shape.count_matches over ChromeLexicon.contains_pattern. */
+static Py_ssize_t
+phrases_distinct(PhrasesObject *self, const Src *src)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "Phrases.count() needs a str");
-        return NULL;
-    }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = src->n;
+    int kind = src->kind;
+    const void *data = src->data;
     unsigned char seen_small[256];
     unsigned char *seen = seen_small;
     if (self->phrase_count > 256) {
         seen = PyMem_Calloc((size_t)self->phrase_count, 1);
-        if (seen == NULL)
-            return PyErr_NoMemory();
+        if (seen == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
     }
     else
-        memset(seen_small, 0, sizeof(seen_small));
+        memset(seen_small, 0, (size_t)self->phrase_count);
     Py_ssize_t distinct = 0;
     /* One loop per string kind, so that each reads its characters directly. */
-#define PHRASES_SCAN(TYPE)                                                               \
+#define PHRASES_SCAN(TYPE, AT)                                                           \
     do {                                                                                 \
         const TYPE *chars = (const TYPE *)data;                                          \
         Py_ssize_t i = 0;                                                                \
         while (i < n) {                                                                  \
-            Py_UCS4 first = chars[i];                                                    \
+            Py_UCS4 first = AT(i);                                                       \
             /* The common cases, with few branches: no phrase starts with these two      \
              * ASCII characters, or with this one (ASCII, last; or other). */            \
             if (i + 1 < n) {                                                             \
-                Py_UCS4 second = chars[i + 1];                                           \
+                Py_UCS4 second = AT(i + 1);                                              \
                 if ((first | second) < 128                                               \
                         ? !(self->root_pairs[first][second >> 3] & (1 << (second & 7)))  \
                         : !(self->wide_pairs[pair_hash(first, second) / 8]               \
@@ -877,7 +876,7 @@ phrases_count(PhrasesObject *self, PyObject *text)
             Py_ssize_t j = i;                                                            \
             int matched = -1;                                                            \
             while (j < n) {                                                              \
-                node = phrases_child(self, node, chars[j]);                              \
+                node = phrases_child(self, node, AT(j));                                 \
                 if (node == 0)                                                           \
                     break;                                                               \
                 j++;                                                                     \
@@ -897,16 +896,37 @@ phrases_count(PhrasesObject *self, PyObject *text)
                 i++;                                                                     \
         }                                                                                \
     } while (0)
-    if (kind == PyUnicode_1BYTE_KIND)
-        PHRASES_SCAN(Py_UCS1);
+#define PHRASES_AS_IS(i) (chars[i])
+#define PHRASES_LOWERED(i) (lower[chars[i]])
+    if (src->ascii)
+        PHRASES_SCAN(Py_UCS1, PHRASES_LOWERED);
+    else if (kind == PyUnicode_1BYTE_KIND)
+        PHRASES_SCAN(Py_UCS1, PHRASES_AS_IS);
     else if (kind == PyUnicode_2BYTE_KIND)
-        PHRASES_SCAN(Py_UCS2);
+        PHRASES_SCAN(Py_UCS2, PHRASES_AS_IS);
     else
-        PHRASES_SCAN(Py_UCS4);
+        PHRASES_SCAN(Py_UCS4, PHRASES_AS_IS);
 #undef PHRASES_SCAN
+#undef PHRASES_AS_IS
+#undef PHRASES_LOWERED
     if (seen != seen_small)
         PyMem_Free(seen);
-    return PyLong_FromSsize_t(distinct);
+    return distinct;
+}
+
+/* Phrases.count(text) -> int: phrases_distinct of the text as it is. */
+static PyObject *
+phrases_count(PhrasesObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "Phrases.count() needs a str");
+        return NULL;
+    }
+    Src src;
+    src_init(&src, text);
+    src.ascii = 0; /* counted as it is */
+    Py_ssize_t distinct = phrases_distinct(self, &src);
+    return distinct < 0 ? NULL : PyLong_FromSsize_t(distinct);
 }
 
 static PyMethodDef phrases_methods[] = {

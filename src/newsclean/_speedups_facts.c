@@ -356,69 +356,76 @@ fail:
 }
 
 /* Case fold the characters start..end of src into out (room for 3 per character): their
- * number; -1 when str.casefold must do it, -2 on an error. */
+ * number; -1 when str.casefold must do it, -2 on an error. *wide is 0 when all of them are
+ * ASCII, else at least the largest and below the first of 256, 65536 or 0x110000 above it
+ * (the bits of those other than ASCII together): what PyUnicode_New needs. */
 static Py_ssize_t
-facts_fold_chars(FactsObject *self, const Src *src, Py_ssize_t start, Py_ssize_t end, Py_UCS4 *out)
+facts_fold_chars(FactsObject *self, const Src *src, Py_ssize_t start, Py_ssize_t end,
+                 Py_UCS4 *out, Py_UCS4 *wide)
 {
     Py_ssize_t len = 0;
+    Py_UCS4 bits = 0;
     for (Py_ssize_t i = start; i < end; i++) {
-        Py_UCS4 c = src_at(src, i);
+        Py_UCS4 c = PyUnicode_READ(src->kind, src->data, i);
+        if (c < 128) {
+            out[len++] = lower[c];
+            continue;
+        }
         Py_ssize_t page = c / 256;
         if (self->fold[page] == NULL && facts_fold_page(self, page) < 0)
             return -2;
         const FactsFolded *folded = &self->fold[page][c % 256];
-        if (folded->len == 1) {
-            out[len++] = folded->chars[0];
-            continue;
-        }
         if (folded->len == 0)
             return -1;
-        for (int k = 0; k < folded->len; k++)
-            out[len++] = folded->chars[k];
+        for (int k = 0; k < folded->len; k++) {
+            Py_UCS4 f = folded->chars[k];
+            out[len++] = f;
+            bits |= f < 128 ? 0 : f;
+        }
     }
+    *wide = bits > 0xffff ? 0x10ffff : bits; /* (the bits of two may pass the last) */
     return len;
 }
 
-/* text.facts_casefold() (a new reference): ASCII text is lowered here, other text folded with
- * the fold table when it can, else by str.casefold. */
+/* text.casefold() (a new reference), for text other than ASCII: folded with the fold
+ * pages (or by str.casefold); ASCII text itself, which a Src reads lowered. */
 static PyObject *
 facts_casefold(FactsObject *self, PyObject *text)
 {
+    if (PyUnicode_IS_ASCII(text))
+        return Py_NewRef(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (!PyUnicode_IS_ASCII(text)) {
-        Src src;
-        src_init(&src, text);
-        src.ascii = 0;
-        Py_UCS4 small[600];
-        Py_UCS4 *out = 3 * n <= 600 ? small : PyMem_Malloc((size_t)(3 * n) * sizeof(Py_UCS4));
-        if (out == NULL)
-            return PyErr_NoMemory();
-        Py_ssize_t len = facts_fold_chars(self, &src, 0, n, out);
-        PyObject *folded =
-            len >= 0    ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, len)
-            : len == -1 ? PyObject_CallMethodNoArgs(text, self->refs[FR_CASEFOLD])
-                        : NULL;
-        if (out != small)
-            PyMem_Free(out);
-        if (folded != NULL && !PyUnicode_Check(folded)) {
-            Py_DECREF(folded);
-            PyErr_SetString(PyExc_TypeError, "casefold() did not return a str");
-            return NULL;
-        }
-        return folded;
+    Src src;
+    src_init(&src, text);
+    Py_UCS4 small[600];
+    Py_UCS4 *out = 3 * n <= 600 ? small : PyMem_Malloc((size_t)(3 * n) * sizeof(Py_UCS4));
+    if (out == NULL)
+        return PyErr_NoMemory();
+    Py_UCS4 wide;
+    Py_ssize_t len = facts_fold_chars(self, &src, 0, n, out, &wide);
+    PyObject *folded = len >= 0    ? PyUnicode_New(len, wide)
+                       : len == -1 ? PyObject_CallMethodNoArgs(text, self->refs[FR_CASEFOLD])
+                                   : NULL;
+    if (len >= 0 && folded != NULL) {
+        /* (the kind PyUnicode_New chose is the one of the largest character) */
+        int kind = PyUnicode_KIND(folded);
+        void *data = PyUnicode_DATA(folded);
+        if (kind == PyUnicode_1BYTE_KIND)
+            for (Py_ssize_t i = 0; i < len; i++)
+                ((Py_UCS1 *)data)[i] = (Py_UCS1)out[i];
+        else if (kind == PyUnicode_2BYTE_KIND)
+            for (Py_ssize_t i = 0; i < len; i++)
+                ((Py_UCS2 *)data)[i] = (Py_UCS2)out[i];
+        else
+            memcpy(data, out, (size_t)len * sizeof(Py_UCS4));
     }
-    const Py_UCS1 *chars = PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t first = 0;
-    while (first < n && lower[chars[first]] == chars[first])
-        first++;
-    if (first == n && PyUnicode_CheckExact(text))
-        return Py_NewRef(text); /* nothing to lower */
-    PyObject *folded = PyUnicode_New(n, 127);
-    if (folded == NULL)
+    if (out != small)
+        PyMem_Free(out);
+    if (folded != NULL && !PyUnicode_Check(folded)) {
+        Py_DECREF(folded);
+        PyErr_SetString(PyExc_TypeError, "casefold() did not return a str");
         return NULL;
-    Py_UCS1 *out = PyUnicode_1BYTE_DATA(folded);
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = lower[chars[i]];
+    }
     return folded;
 }
 
@@ -643,10 +650,11 @@ facts_short_line_reason(FactsObject *self, PyObject *text, const Src *raw, const
      * (case-folded, which A and B need in plain text); in plain text, only when one of
      * its branches can match. */
     PhrasesObject *credit_words = (PhrasesObject *)self->refs[FR_CREDIT_WORDS];
-    int may_credit = facts_contains_any(credit_words, folded);
+    int may_credit;
     if (!(seen->seen & FSEEN_SPECIAL)) {
-        if (may_credit && PyUnicode_IS_ASCII(text))
-            may_credit = facts_may_credit_ascii_words(credit_words, folded);
+        /* (in ASCII text, what facts_may_credit_ascii_words finds holds a word) */
+        may_credit = PyUnicode_IS_ASCII(text) ? facts_may_credit_ascii_words(credit_words, folded)
+                                              : facts_contains_any(credit_words, folded);
         may_credit = may_credit
                      || (seen->seen & FSEEN_PAREN
                          && facts_may_credit_paren((PhrasesObject *)self->refs[FR_CREDITED], raw))
@@ -654,7 +662,8 @@ facts_short_line_reason(FactsObject *self, PyObject *text, const Src *raw, const
                          && facts_may_credit_slash((PhrasesObject *)self->refs[FR_WIRE], raw));
     }
     else
-        may_credit = may_credit || seen->seen & (FSEEN_PAREN | FSEEN_SLASH);
+        may_credit = seen->seen & (FSEEN_PAREN | FSEEN_SLASH)
+                     || facts_contains_any(credit_words, folded);
     if (may_credit) {
         int found = facts_found_by(self->refs[FR_CREDIT], &text, 1);
         if (found < 0)
@@ -834,7 +843,8 @@ facts_opens_with_by(FactsObject *self, PyObject *text, const Src *raw)
     }
     else {
         Py_UCS4 word[3 * 24];
-        Py_ssize_t len = facts_fold_chars(self, raw, start, i, word);
+        Py_UCS4 wide;
+        Py_ssize_t len = facts_fold_chars(self, raw, start, i, word, &wide);
         PyObject *folded = NULL;
         Src src = {PyUnicode_4BYTE_KIND, word, len, 0};
         if (len == -2)
@@ -1211,18 +1221,16 @@ facts_call(FactsObject *self, PyObject *args, PyObject *kwargs)
         Py_DECREF(folded);
         return NULL;
     }
-    PyObject *count = NULL;
     Src raw, lowered;
     src_init(&raw, text);
     raw.ascii = 0; /* as it is */
     src_init(&lowered, folded);
-    FactsSurvey seen;
-    facts_survey(&raw, &seen);
-    count = phrases_count((PhrasesObject *)self->refs[FR_CONTAINS], folded);
-    if (count == NULL)
+    FactsSurvey seen = {0, 0}; /* (what only the checks of lines other than prose read) */
+    if (!measured.prose)
+        facts_survey(&raw, &seen);
+    Py_ssize_t phrases = phrases_distinct((PhrasesObject *)self->refs[FR_CONTAINS], &lowered);
+    if (phrases < 0)
         goto fail;
-    Py_ssize_t phrases = PyLong_AsSsize_t(count);
-    Py_CLEAR(count);
     PyObject *reason;
     if (facts_block_reason(self, text, &raw, &seen, &lowered, &measured, phrases, table_cell,
                            &reason) < 0)
@@ -1253,9 +1261,18 @@ facts_call(FactsObject *self, PyObject *args, PyObject *kwargs)
         Py_NewRef(header ? Py_True : Py_False),
         Py_NewRef(data ? Py_True : Py_False),
     };
-    return make_tuple((PyTypeObject *)self->refs[FR_FACTS_TYPE], items, 6);
+    PyObject *facts = make_tuple((PyTypeObject *)self->refs[FR_FACTS_TYPE], items, 6);
+    if (facts != NULL) {
+        /* Neither holds anything but str, int, float, bool, None and the untracked Shape: no
+         * cycle can pass through them, and the garbage collector need not look at them
+         * (it does not untrack named tuples itself; thousands are cached). */
+        if (PyObject_GC_IsTracked(shape))
+            PyObject_GC_UnTrack(shape);
+        if (PyObject_GC_IsTracked(facts))
+            PyObject_GC_UnTrack(facts);
+    }
+    return facts;
 fail:
-    Py_XDECREF(count);
     Py_DECREF(shape);
     Py_DECREF(folded);
     return NULL;
