@@ -4,9 +4,10 @@
  * gives what chrome._block_facts_python(text, kind, language) gives, as the same
  * BlockFacts named tuple (facts_type). On its first call it calls parts() for what it
  * reads (the lexicon's sets and tries, word sets, the compiled Python patterns, the tuned
- * constants, the reason strings: chrome._facts_parts lists them) and builds its case
- * folding table. tests/test_speedups_facts.py compares it with the Python code on any
- * str and on every block of the benchmark corpus.
+ * constants, the reason strings: chrome._facts_parts lists them). It folds the case of
+ * text other than ASCII with tables made from str.casefold (a page of 256 characters at a
+ * time, when a text first has one of them). tests/test_speedups_facts.py compares it
+ * with the Python code on any str and on every block of the benchmark corpus.
  *
  * The Python patterns are called only behind exact C pre-checks, each with its proof.
  * Included by _speedups.c (one translation unit): it uses Src, WordSet, Phrases,
@@ -16,92 +17,126 @@
 
 /* The objects a Facts holds: first the parts, by their names in the dict of parts. */
 enum {
-    FR_SHAPE_TYPE,    /* shape.Shape */
-    FR_LINES,         /* ChromeLexicon.lines (frozenset of lexicon keys) */
-    FR_SECTIONS,      /* ChromeLexicon.sections */
-    FR_COMMENTS,      /* ChromeLexicon.comments */
-    FR_CONTAINS,      /* Phrases of ChromeLexicon.contains (count_contained) */
-    FR_PREFIXES,      /* Phrases of ChromeLexicon.prefixes */
-    FR_TEASERS,       /* Phrases of ChromeLexicon.teasers */
-    FR_CREDIT_WORDS,  /* Phrases of chrome._CREDIT_WORDS */
-    FR_CREDITED,      /* Phrases of chrome._CREDITED_AGENCIES */
-    FR_WIRE,          /* Phrases of chrome._WIRE_AGENCIES */
-    FR_SOCIAL,        /* WordSet of ChromeLexicon.social */
-    FR_DATE_WORDS,    /* WordSet of shape._date_words() */
-    FR_BY_WORDS,      /* WordSet of shape._by_first_words() */
-    FR_STOP_WORDS,    /* {language: WordSet of its stop words} */
-    FR_TEASER_MATCH,  /* ChromeLexicon.teaser_pattern.match */
-    FR_CREDIT,        /* chrome._CREDIT.search */
-    FR_COMMENT_COUNT, /* chrome._COMMENT_COUNT.match */
-    FR_CLOCK,         /* shape._CLOCK.search */
-    FR_STRIP_BY,      /* authors.strip_by */
-    FR_TEASER,        /* the reason strings, in _chrome_reason's order */
-    FR_LABEL,
-    FR_NO_WORDS,
-    FR_PREFIX,
-    FR_PHRASES,
-    FR_SHARE_ROW,
-    FR_PHOTO_CREDIT,
-    FR_NAV_ROW,
-    FR_NOTICE,
-    FR_KEYED_CHARS,   /* shape._MAX_KEYED_CHARS, as the int speedups_shape takes */
-    FR_PARTS,         /* (the number of parts) */
-    FR_FACTS_TYPE = FR_PARTS, /* chrome.BlockFacts */
-    FR_LOAD,          /* the function that returns the parts */
-    FR_CASEFOLD,      /* "casefold", the method name */
-    FR_LANGUAGE,      /* the language of the last call, and its stop words (or None) */
-    FR_LANGUAGE_WORDS,
-    FR_COUNT
+    FACTS_SHAPE_TYPE,               /* shape.Shape */
+    FACTS_LINES,                    /* ChromeLexicon.lines (frozenset of lexicon keys) */
+    FACTS_SECTIONS,                 /* ChromeLexicon.sections */
+    FACTS_COMMENTS,                 /* ChromeLexicon.comments */
+    FACTS_CONTAINS,                 /* Phrases of ChromeLexicon.contains (count_contained) */
+    FACTS_PREFIXES,                 /* Phrases of ChromeLexicon.prefixes */
+    FACTS_TEASERS,                  /* Phrases of ChromeLexicon.teasers */
+    FACTS_CREDIT_WORDS,             /* Phrases of chrome._CREDIT_WORDS */
+    FACTS_CREDITED,                 /* Phrases of chrome._CREDITED_AGENCIES */
+    FACTS_WIRE,                     /* Phrases of chrome._WIRE_AGENCIES */
+    FACTS_SOCIAL,                   /* WordSet of ChromeLexicon.social */
+    FACTS_DATE_WORDS,               /* WordSet of shape._date_words() */
+    FACTS_BY_WORDS,                 /* WordSet of shape._by_first_words() */
+    FACTS_STOP_WORDS,               /* {language: WordSet of its stop words} */
+    FACTS_TEASER_MATCH,             /* ChromeLexicon.teaser_pattern.match */
+    FACTS_CREDIT,                   /* chrome._CREDIT.search */
+    FACTS_COMMENT_COUNT,            /* chrome._COMMENT_COUNT.match */
+    FACTS_CLOCK,                    /* shape._CLOCK.search */
+    FACTS_STRIP_BY,                 /* authors.strip_by */
+    FACTS_TEASER,                   /* the reason strings, in _chrome_reason's order */
+    FACTS_LABEL,
+    FACTS_NO_WORDS,
+    FACTS_PREFIX,
+    FACTS_PHRASES,
+    FACTS_SHARE_ROW,
+    FACTS_PHOTO_CREDIT,
+    FACTS_NAV_ROW,
+    FACTS_NOTICE,
+    FACTS_KEYED_CHARS,              /* shape._MAX_KEYED_CHARS, as the int speedups_shape takes */
+    FACTS_PARTS,                    /* (the number of parts) */
+    FACTS_TYPE = FACTS_PARTS, /* chrome.BlockFacts */
+    FACTS_LOAD,                     /* the function that returns the parts */
+    FACTS_CASEFOLD,                 /* "casefold", the method name */
+    FACTS_LANGUAGE,                 /* the language of the last call */
+    FACTS_LANGUAGE_WORDS,           /* its stop words (a WordSet or None) */
+    FACTS_REFS
 };
 
-typedef enum { FNEED_TUPLE_TYPE, FNEED_FROZENSET, FNEED_DICT, FNEED_PHRASES, FNEED_WORDSET,
-               FNEED_CALLABLE, FNEED_STR, FNEED_INT } FactsNeed;
+typedef enum {
+    FACTS_NEED_TUPLE_TYPE,
+    FACTS_NEED_FROZENSET,
+    FACTS_NEED_DICT,
+    FACTS_NEED_PHRASES,
+    FACTS_NEED_WORDSET,
+    FACTS_NEED_CALLABLE,
+    FACTS_NEED_STR,
+    FACTS_NEED_INT,
+} FactsNeed;
 
 static const struct {
     const char *name;
     FactsNeed need;
-} facts_refs[FR_PARTS] = {
-    {"shape_type", FNEED_TUPLE_TYPE},
-    {"lines", FNEED_FROZENSET},
-    {"sections", FNEED_FROZENSET},
-    {"comments", FNEED_FROZENSET},
-    {"contains", FNEED_PHRASES},
-    {"prefixes", FNEED_PHRASES},
-    {"teasers", FNEED_PHRASES},
-    {"credit_words", FNEED_PHRASES},
-    {"credited_agencies", FNEED_PHRASES},
-    {"wire_agencies", FNEED_PHRASES},
-    {"social", FNEED_WORDSET},
-    {"date_words", FNEED_WORDSET},
-    {"by_words", FNEED_WORDSET},
-    {"stop_words", FNEED_DICT},
-    {"teaser_match", FNEED_CALLABLE},
-    {"credit_search", FNEED_CALLABLE},
-    {"comment_count_match", FNEED_CALLABLE},
-    {"clock_search", FNEED_CALLABLE},
-    {"strip_by", FNEED_CALLABLE},
-    {"teaser_reason", FNEED_STR},
-    {"label_reason", FNEED_STR},
-    {"no_words_reason", FNEED_STR},
-    {"prefix_reason", FNEED_STR},
-    {"phrases_reason", FNEED_STR},
-    {"share_row_reason", FNEED_STR},
-    {"credit_reason", FNEED_STR},
-    {"row_reason", FNEED_STR},
-    {"notice_reason", FNEED_STR},
-    {"keyed_chars", FNEED_INT},
+} facts_refs[FACTS_PARTS] = {
+    {"shape_type", FACTS_NEED_TUPLE_TYPE},
+    {"lines", FACTS_NEED_FROZENSET},
+    {"sections", FACTS_NEED_FROZENSET},
+    {"comments", FACTS_NEED_FROZENSET},
+    {"contains", FACTS_NEED_PHRASES},
+    {"prefixes", FACTS_NEED_PHRASES},
+    {"teasers", FACTS_NEED_PHRASES},
+    {"credit_words", FACTS_NEED_PHRASES},
+    {"credited_agencies", FACTS_NEED_PHRASES},
+    {"wire_agencies", FACTS_NEED_PHRASES},
+    {"social", FACTS_NEED_WORDSET},
+    {"date_words", FACTS_NEED_WORDSET},
+    {"by_words", FACTS_NEED_WORDSET},
+    {"stop_words", FACTS_NEED_DICT},
+    {"teaser_match", FACTS_NEED_CALLABLE},
+    {"credit_search", FACTS_NEED_CALLABLE},
+    {"comment_count_match", FACTS_NEED_CALLABLE},
+    {"clock_search", FACTS_NEED_CALLABLE},
+    {"strip_by", FACTS_NEED_CALLABLE},
+    {"teaser_reason", FACTS_NEED_STR},
+    {"label_reason", FACTS_NEED_STR},
+    {"no_words_reason", FACTS_NEED_STR},
+    {"prefix_reason", FACTS_NEED_STR},
+    {"phrases_reason", FACTS_NEED_STR},
+    {"share_row_reason", FACTS_NEED_STR},
+    {"credit_reason", FACTS_NEED_STR},
+    {"row_reason", FACTS_NEED_STR},
+    {"notice_reason", FACTS_NEED_STR},
+    {"keyed_chars", FACTS_NEED_INT},
 };
 
 /* The sizes (ints) and costs (floats) of chrome.py and shape.py, parts too. */
-enum { FS_MAX_PHRASE_LINE, FS_MAX_NOTICE, FS_MAX_HEADING_WORDS, FS_DATA_MIN_WORDS, FS_COUNT };
-static const char *facts_size_names[FS_COUNT] = {
-    "max_phrase_line", "max_notice", "max_heading_words", "data_min_words"};
+enum {
+    FACTS_MAX_PHRASE_LINE,
+    FACTS_MAX_NOTICE,
+    FACTS_MAX_HEADING_WORDS,
+    FACTS_DATA_MIN_WORDS,
+    FACTS_SIZES
+};
+static const char *facts_size_names[FACTS_SIZES] = {
+    "max_phrase_line",
+    "max_notice",
+    "max_heading_words",
+    "data_min_words",
+};
 
-enum { FC_COMMENTS, FC_SECTION, FC_CHROME, FC_BOILERPLATE_SHARE, FC_ITEM, FC_ITEM_PER_CHAR,
-       FC_SHORT, FC_SHORT_PER_CHAR, FC_COUNT };
-static const char *facts_cost_names[FC_COUNT] = {
-    "comments_cost", "section_cost",    "chrome_cost", "boilerplate_share",
-    "item_cost",     "item_cost_per_char", "short_cost", "short_cost_per_char"};
+enum {
+    FACTS_COMMENTS_COST,
+    FACTS_SECTION_COST,
+    FACTS_CHROME_COST,
+    FACTS_BOILERPLATE_SHARE,
+    FACTS_ITEM_COST,
+    FACTS_ITEM_PER_CHAR,
+    FACTS_SHORT_COST,
+    FACTS_SHORT_PER_CHAR,
+    FACTS_COSTS
+};
+static const char *facts_cost_names[FACTS_COSTS] = {
+    "comments_cost",
+    "section_cost",
+    "chrome_cost",
+    "boilerplate_share",
+    "item_cost",
+    "item_cost_per_char",
+    "short_cost",
+    "short_cost_per_char",
+};
 
 /* str.casefold, one character at a time (case folding maps each character on its own),
  * by pages of 256 characters, each made when a text first has one of its characters by
@@ -115,9 +150,9 @@ typedef struct {
 
 typedef struct {
     PyObject_HEAD
-    PyObject *refs[FR_COUNT];
-    Py_ssize_t sizes[FS_COUNT];
-    double costs[FC_COUNT];
+    PyObject *refs[FACTS_REFS];
+    Py_ssize_t sizes[FACTS_SIZES];
+    double costs[FACTS_COSTS];
     FactsFolded **fold; /* FACTS_FOLD_PAGES pages, NULL until made */
     int ready;     /* whether the parts are loaded */
 } FactsObject;
@@ -132,7 +167,7 @@ typedef struct {
 static int
 facts_traverse(FactsObject *self, visitproc visit, void *arg)
 {
-    for (int k = 0; k < FR_COUNT; k++)
+    for (int k = 0; k < FACTS_REFS; k++)
         Py_VISIT(self->refs[k]);
     return 0;
 }
@@ -140,7 +175,9 @@ facts_traverse(FactsObject *self, visitproc visit, void *arg)
 static int
 facts_clear(FactsObject *self)
 {
-    for (int k = 0; k < FR_COUNT; k++)
+    /* (the parts function's module holds the Facts: a cycle, which the collector may clear) */
+    self->ready = 0;
+    for (int k = 0; k < FACTS_REFS; k++)
         Py_CLEAR(self->refs[k]);
     return 0;
 }
@@ -181,15 +218,15 @@ facts_is_word(Py_UCS4 c)
 
 /* What one pass over a text finds, for the pre-checks. */
 enum {
-    FSEEN_LETTER = 1,     /* is_key_char(c, 0): what _NO_WORDS needs none of */
-    FSEEN_PAREN = 2,      /* ( */
-    FSEEN_SLASH = 4,      /* / */
-    FSEEN_COLON = 8,      /* : */
-    FSEEN_DASH = 16,      /* – */
-    FSEEN_SEPARATOR = 32, /* one of [|›»/·•>]: each match of _SEPARATORS has one */
-    FSEEN_BAR = 64,       /* | */
-    FSEEN_SPECIAL = 128,  /* İ ı ſ K: not ASCII, yet they match ASCII letters (IGNORECASE) */
-    FSEEN_DIGIT = 256,    /* \d */
+    FACTS_SEEN_LETTER = 1,     /* is_key_char(c, 0): what _NO_WORDS needs none of */
+    FACTS_SEEN_PAREN = 2,      /* ( */
+    FACTS_SEEN_SLASH = 4,      /* / */
+    FACTS_SEEN_COLON = 8,      /* : */
+    FACTS_SEEN_DASH = 16,      /* – */
+    FACTS_SEEN_SEPARATOR = 32, /* one of [|›»/·•>]: each match of _SEPARATORS has one */
+    FACTS_SEEN_BAR = 64,       /* | */
+    FACTS_SEEN_SPECIAL = 128,  /* İ ı ſ K: not ASCII, yet they match ASCII letters (IGNORECASE) */
+    FACTS_SEEN_DIGIT = 256,    /* \d */
 };
 
 /* What each ASCII character adds (made by facts_function). */
@@ -199,14 +236,15 @@ static void
 facts_init_ascii_seen(void)
 {
     for (unsigned c = 0; c < 128; c++)
-        facts_ascii_seen[c] = (unsigned short)(((c | 32) - 'a') < 26u   ? FSEEN_LETTER
-                                         : c - '0' < 10u          ? FSEEN_DIGIT
-                                         : c == '('               ? FSEEN_PAREN
-                                         : c == '/'               ? FSEEN_SLASH | FSEEN_SEPARATOR
-                                         : c == ':'               ? FSEEN_COLON
-                                         : c == '|'               ? FSEEN_SEPARATOR | FSEEN_BAR
-                                         : c == '>'               ? FSEEN_SEPARATOR
-                                                                  : 0);
+        facts_ascii_seen[c] = (unsigned short)(
+            ((c | 32) - 'a') < 26u ? FACTS_SEEN_LETTER
+            : c - '0' < 10u        ? FACTS_SEEN_DIGIT
+            : c == '('             ? FACTS_SEEN_PAREN
+            : c == '/'             ? FACTS_SEEN_SLASH | FACTS_SEEN_SEPARATOR
+            : c == ':'             ? FACTS_SEEN_COLON
+            : c == '|'             ? FACTS_SEEN_SEPARATOR | FACTS_SEEN_BAR
+            : c == '>'             ? FACTS_SEEN_SEPARATOR
+                                   : 0);
 }
 
 /* What a character other than ASCII adds to `seen`. */
@@ -215,23 +253,23 @@ facts_wide_seen(Py_UCS4 c, unsigned seen)
 {
     switch (c) {
     case 0x2013:
-        return FSEEN_DASH;
+        return FACTS_SEEN_DASH;
     case 0x203a: case 0xbb: case 0xb7: case 0x2022:
-        return FSEEN_SEPARATOR;
+        return FACTS_SEEN_SEPARATOR;
     case 0x130: case 0x131: case 0x17f: case 0x212a:
-        return FSEEN_SPECIAL | FSEEN_LETTER;
+        return FACTS_SEEN_SPECIAL | FACTS_SEEN_LETTER;
     default:
         break;
     }
-    if (!(seen & FSEEN_LETTER) && is_key_char(c, 0))
-        return FSEEN_LETTER;
-    if (!(seen & FSEEN_DIGIT) && Py_UNICODE_ISDECIMAL(c))
-        return FSEEN_DIGIT; /* (a letter is no digit) */
+    if (!(seen & FACTS_SEEN_LETTER) && is_key_char(c, 0))
+        return FACTS_SEEN_LETTER;
+    if (!(seen & FACTS_SEEN_DIGIT) && Py_UNICODE_ISDECIMAL(c))
+        return FACTS_SEEN_DIGIT; /* (a letter is no digit) */
     return 0;
 }
 
 typedef struct {
-    unsigned seen;    /* FSEEN_* */
+    unsigned seen;    /* FACTS_SEEN_* */
     Py_ssize_t digit; /* the first \d, or the length */
 } FactsSurvey;
 
@@ -254,7 +292,7 @@ facts_survey(const Src *raw, FactsSurvey *found)
         }
     }
     Py_ssize_t digit = 0;
-    if (seen & FSEEN_DIGIT)
+    if (seen & FACTS_SEEN_DIGIT)
         while (!facts_is_decimal(src_at(raw, digit)))
             digit++;
     else
@@ -331,7 +369,7 @@ facts_fold_page(FactsObject *self, Py_ssize_t page)
         PyObject *one = PyUnicode_FromOrdinal((int)(page * 256 + k));
         if (one == NULL)
             goto fail;
-        PyObject *folded = PyObject_CallMethodNoArgs(one, self->refs[FR_CASEFOLD]);
+        PyObject *folded = PyObject_CallMethodNoArgs(one, self->refs[FACTS_CASEFOLD]);
         Py_DECREF(one);
         if (folded == NULL)
             goto fail;
@@ -404,7 +442,7 @@ facts_casefold(FactsObject *self, PyObject *text)
     Py_UCS4 wide;
     Py_ssize_t len = facts_fold_chars(self, &src, 0, n, out, &wide);
     PyObject *folded = len >= 0    ? PyUnicode_New(len, wide)
-                       : len == -1 ? PyObject_CallMethodNoArgs(text, self->refs[FR_CASEFOLD])
+                       : len == -1 ? PyObject_CallMethodNoArgs(text, self->refs[FACTS_CASEFOLD])
                                    : NULL;
     if (len >= 0 && folded != NULL) {
         /* (the kind PyUnicode_New chose is the one of the largest character) */
@@ -623,18 +661,18 @@ facts_short_line_reason(FactsObject *self, PyObject *text, const Src *raw, const
               || c == '|' || c == 0xbb || c == 0x203a))
             break;
     }
-    if (facts_starts_with_any((PhrasesObject *)self->refs[FR_PREFIXES], folded, start)) {
-        *reason = self->refs[FR_PREFIX];
+    if (facts_starts_with_any((PhrasesObject *)self->refs[FACTS_PREFIXES], folded, start)) {
+        *reason = self->refs[FACTS_PREFIX];
         return 0;
     }
     if (phrases) {
-        *reason = self->refs[FR_PHRASES];
+        *reason = self->refs[FACTS_PHRASES];
         return 0;
     }
     /* A share row: at least two words of the social list, and at least half the words. */
     Src key;
     src_init(&key, shape->key);
-    const WordSetObject *social = (WordSetObject *)self->refs[FR_SOCIAL];
+    const WordSetObject *social = (WordSetObject *)self->refs[FACTS_SOCIAL];
     Py_ssize_t pos = 0, at, len, words = 0, known = 0;
     uint64_t hash;
     while (next_token(&key, &pos, &at, &len, &hash)) {
@@ -643,38 +681,38 @@ facts_short_line_reason(FactsObject *self, PyObject *text, const Src *raw, const
             known++;
     }
     if (known >= 2 && 2 * known >= words) {
-        *reason = self->refs[FR_SHARE_ROW];
+        *reason = self->refs[FACTS_SHARE_ROW];
         return 0;
     }
     /* The reference tries _CREDIT when the text has "(" or "/" or a word of _CREDIT_WORDS
      * (case-folded, which A and B need in plain text); in plain text, only when one of
      * its branches can match. */
-    PhrasesObject *credit_words = (PhrasesObject *)self->refs[FR_CREDIT_WORDS];
+    PhrasesObject *credit_words = (PhrasesObject *)self->refs[FACTS_CREDIT_WORDS];
     int may_credit;
-    if (!(seen->seen & FSEEN_SPECIAL)) {
+    if (!(seen->seen & FACTS_SEEN_SPECIAL)) {
         /* (in ASCII text, what facts_may_credit_ascii_words finds holds a word) */
         may_credit = PyUnicode_IS_ASCII(text) ? facts_may_credit_ascii_words(credit_words, folded)
                                               : facts_contains_any(credit_words, folded);
+        PhrasesObject *credited = (PhrasesObject *)self->refs[FACTS_CREDITED];
+        PhrasesObject *wire = (PhrasesObject *)self->refs[FACTS_WIRE];
         may_credit = may_credit
-                     || (seen->seen & FSEEN_PAREN
-                         && facts_may_credit_paren((PhrasesObject *)self->refs[FR_CREDITED], raw))
-                     || (seen->seen & FSEEN_SLASH
-                         && facts_may_credit_slash((PhrasesObject *)self->refs[FR_WIRE], raw));
+                     || (seen->seen & FACTS_SEEN_PAREN && facts_may_credit_paren(credited, raw))
+                     || (seen->seen & FACTS_SEEN_SLASH && facts_may_credit_slash(wire, raw));
     }
     else
-        may_credit = seen->seen & (FSEEN_PAREN | FSEEN_SLASH)
+        may_credit = seen->seen & (FACTS_SEEN_PAREN | FACTS_SEEN_SLASH)
                      || facts_contains_any(credit_words, folded);
     if (may_credit) {
-        int found = facts_found_by(self->refs[FR_CREDIT], &text, 1);
+        int found = facts_found_by(self->refs[FACTS_CREDIT], &text, 1);
         if (found < 0)
             return -1;
         if (found) {
-            *reason = self->refs[FR_PHOTO_CREDIT];
+            *reason = self->refs[FACTS_PHOTO_CREDIT];
             return 0;
         }
     }
-    if (seen->seen & FSEEN_SEPARATOR && facts_is_separated_row(raw))
-        *reason = self->refs[FR_NAV_ROW];
+    if (seen->seen & FACTS_SEEN_SEPARATOR && facts_is_separated_row(raw))
+        *reason = self->refs[FACTS_NAV_ROW];
     return 0;
 }
 
@@ -687,36 +725,36 @@ facts_block_reason(FactsObject *self, PyObject *text, const Src *raw, const Fact
     *reason = NULL;
     /* _chrome_reason: a teaser label opens it (the pattern is tried only on the lines that
      * open with a teaser, as in _is_teaser) */
-    if (facts_starts_with_any((PhrasesObject *)self->refs[FR_TEASERS], folded, 0)) {
-        int found = facts_found_by(self->refs[FR_TEASER_MATCH], &text, 1);
+    if (facts_starts_with_any((PhrasesObject *)self->refs[FACTS_TEASERS], folded, 0)) {
+        int found = facts_found_by(self->refs[FACTS_TEASER_MATCH], &text, 1);
         if (found < 0)
             return -1;
         if (found) {
-            *reason = self->refs[FR_TEASER];
+            *reason = self->refs[FACTS_TEASER];
             return 0;
         }
     }
-    int label = PySet_Contains(self->refs[FR_LINES], shape->key);
+    int label = PySet_Contains(self->refs[FACTS_LINES], shape->key);
     if (label < 0)
         return -1;
     if (label) {
-        *reason = self->refs[FR_LABEL];
+        *reason = self->refs[FACTS_LABEL];
         return 0;
     }
     if (!shape->prose) {
         /* _NO_WORDS (^[\W\d_]*$) matches when no character is \w less \d and '_': no
          * is_key_char (the $ before a last "\n" changes nothing: "\n" is \W). */
-        if (!(seen->seen & FSEEN_LETTER)) {
+        if (!(seen->seen & FACTS_SEEN_LETTER)) {
             /* a number in a table (from HTML) is data, not a stray line */
-            *reason = table_cell ? NULL : self->refs[FR_NO_WORDS];
+            *reason = table_cell ? NULL : self->refs[FACTS_NO_WORDS];
             return 0;
         }
-        if (shape->chars <= self->sizes[FS_MAX_PHRASE_LINE]
+        if (shape->chars <= self->sizes[FACTS_MAX_PHRASE_LINE]
             && facts_short_line_reason(self, text, raw, seen, folded, shape, phrases, reason) < 0)
             return -1;
     }
-    if (*reason == NULL && shape->chars <= self->sizes[FS_MAX_NOTICE] && phrases >= 2)
-        *reason = self->refs[FR_NOTICE];
+    if (*reason == NULL && shape->chars <= self->sizes[FACTS_MAX_NOTICE] && phrases >= 2)
+        *reason = self->refs[FACTS_NOTICE];
     return 0;
 }
 
@@ -763,30 +801,30 @@ facts_section_cost(FactsObject *self, PyObject *text, const Src *raw, const Fact
     *section = 0.0;
     if (list_item)
         return 0; /* a "Comments" button in a share row */
-    if (shape->words <= self->sizes[FS_MAX_HEADING_WORDS]) {
+    if (shape->words <= self->sizes[FACTS_MAX_HEADING_WORDS]) {
         int found = 0;
         if (facts_may_count_comments(raw)) {
-            found = facts_found_by(self->refs[FR_COMMENT_COUNT], &text, 1);
+            found = facts_found_by(self->refs[FACTS_COMMENT_COUNT], &text, 1);
             if (found < 0)
                 return -1;
         }
         if (!found && shape->words <= 8) {
-            found = PySet_Contains(self->refs[FR_COMMENTS], shape->key);
+            found = PySet_Contains(self->refs[FACTS_COMMENTS], shape->key);
             if (found < 0)
                 return -1;
         }
         if (found) {
-            *section = self->costs[FC_COMMENTS];
+            *section = self->costs[FACTS_COMMENTS_COST];
             return 0;
         }
     }
     if (shape->prose || shape->words > 8)
         return 0;
-    int found = PySet_Contains(self->refs[FR_SECTIONS], shape->key);
+    int found = PySet_Contains(self->refs[FACTS_SECTIONS], shape->key);
     if (found < 0)
         return -1;
     if (found)
-        *section = self->costs[FC_SECTION];
+        *section = self->costs[FACTS_SECTION_COST];
     return 0;
 }
 
@@ -798,14 +836,14 @@ facts_block_weight(const FactsObject *self, const FactsShape *shape, int list_it
     if (section != 0.0)
         return -section;
     if (chrome)
-        return -self->costs[FC_CHROME];
+        return -self->costs[FACTS_CHROME_COST];
     if (shape->prose) {
         if (phrases >= 2)
-            return -self->costs[FC_BOILERPLATE_SHARE] * (double)shape->chars;
+            return -self->costs[FACTS_BOILERPLATE_SHARE] * (double)shape->chars;
         return phrases == 1 ? 0.0 : (double)shape->chars;
     }
-    double base = self->costs[list_item ? FC_ITEM : FC_SHORT];
-    double per_char = self->costs[list_item ? FC_ITEM_PER_CHAR : FC_SHORT_PER_CHAR];
+    double base = self->costs[list_item ? FACTS_ITEM_COST : FACTS_SHORT_COST];
+    double per_char = self->costs[list_item ? FACTS_ITEM_PER_CHAR : FACTS_SHORT_PER_CHAR];
     return -(base + per_char * (double)(shape->chars < 200 ? shape->chars : 200));
 }
 
@@ -829,7 +867,7 @@ facts_opens_with_by(FactsObject *self, PyObject *text, const Src *raw)
             break;
         ascii = ascii && c < 128;
     }
-    const WordSetObject *by_words = (WordSetObject *)self->refs[FR_BY_WORDS];
+    const WordSetObject *by_words = (WordSetObject *)self->refs[FACTS_BY_WORDS];
     int known;
     if (ascii) {
         Py_UCS1 word[24];
@@ -853,7 +891,7 @@ facts_opens_with_by(FactsObject *self, PyObject *text, const Src *raw)
             PyObject *token = PyUnicode_Substring(text, start, i);
             if (token == NULL)
                 return -1;
-            folded = PyObject_CallMethodNoArgs(token, self->refs[FR_CASEFOLD]);
+            folded = PyObject_CallMethodNoArgs(token, self->refs[FACTS_CASEFOLD]);
             Py_DECREF(token);
             if (folded == NULL)
                 return -1;
@@ -871,7 +909,7 @@ facts_opens_with_by(FactsObject *self, PyObject *text, const Src *raw)
     }
     if (!known)
         return 0; /* most lines start with no such word */
-    PyObject *stripped = PyObject_CallOneArg(self->refs[FR_STRIP_BY], text);
+    PyObject *stripped = PyObject_CallOneArg(self->refs[FACTS_STRIP_BY], text);
     if (stripped == NULL)
         return -1;
     if (!PyTuple_Check(stripped) || PyTuple_GET_SIZE(stripped) != 2) {
@@ -952,12 +990,12 @@ facts_is_date_line(FactsObject *self, PyObject *text, const Src *raw, const Fact
         if (start == NULL)
             return -1;
         PyObject *args[2] = {text, start};
-        int found = facts_found_by(self->refs[FR_CLOCK], args, 2);
+        int found = facts_found_by(self->refs[FACTS_CLOCK], args, 2);
         Py_DECREF(start);
         if (found)
             return found;
     }
-    const WordSetObject *dates = (WordSetObject *)self->refs[FR_DATE_WORDS];
+    const WordSetObject *dates = (WordSetObject *)self->refs[FACTS_DATE_WORDS];
     Py_ssize_t i = 0, m = folded->n;
     while (i < m) {
         while (i < m && !is_key_char(src_at(folded, i), 0))
@@ -980,7 +1018,7 @@ facts_is_header_line(FactsObject *self, PyObject *text, const Src *raw, const Fa
     int found = facts_opens_with_by(self, text, raw);
     if (found == 0)
         found = facts_is_date_line(self, text, raw, seen, folded);
-    if (found || !(seen->seen & FSEEN_BAR))
+    if (found || !(seen->seen & FACTS_SEEN_BAR))
         return found;
     /* text.count(" | ") >= 2 */
     Py_ssize_t bars = 0;
@@ -1041,21 +1079,21 @@ static int
 facts_check(PyObject *value, FactsNeed need)
 {
     switch (need) {
-    case FNEED_TUPLE_TYPE:
+    case FACTS_NEED_TUPLE_TYPE:
         return PyType_Check(value) && PyType_IsSubtype((PyTypeObject *)value, &PyTuple_Type);
-    case FNEED_FROZENSET:
+    case FACTS_NEED_FROZENSET:
         return PyFrozenSet_CheckExact(value);
-    case FNEED_DICT:
+    case FACTS_NEED_DICT:
         return PyDict_CheckExact(value);
-    case FNEED_PHRASES:
+    case FACTS_NEED_PHRASES:
         return PyObject_TypeCheck(value, &PhrasesType);
-    case FNEED_WORDSET:
+    case FACTS_NEED_WORDSET:
         return PyObject_TypeCheck(value, &WordSetType);
-    case FNEED_CALLABLE:
+    case FACTS_NEED_CALLABLE:
         return PyCallable_Check(value);
-    case FNEED_STR:
+    case FACTS_NEED_STR:
         return PyUnicode_Check(value);
-    case FNEED_INT:
+    case FACTS_NEED_INT:
         return PyLong_Check(value);
     }
     return 0;
@@ -1076,11 +1114,12 @@ facts_part(PyObject *parts, const char *name)
 static int
 facts_take(FactsObject *self, PyObject *parts)
 {
-    if (!PyDict_CheckExact(parts) || PyDict_Size(parts) != FR_PARTS + FS_COUNT + FC_COUNT) {
+    if (!PyDict_CheckExact(parts)
+        || PyDict_Size(parts) != FACTS_PARTS + FACTS_SIZES + FACTS_COSTS) {
         PyErr_SetString(PyExc_TypeError, "the parts of block_facts are not the dict it needs");
         return -1;
     }
-    for (int k = 0; k < FR_PARTS; k++) {
+    for (int k = 0; k < FACTS_PARTS; k++) {
         PyObject *value = facts_part(parts, facts_refs[k].name);
         if (value == NULL)
             goto fail;
@@ -1091,7 +1130,7 @@ facts_take(FactsObject *self, PyObject *parts)
         }
         self->refs[k] = Py_NewRef(value);
     }
-    for (int k = 0; k < FS_COUNT; k++) {
+    for (int k = 0; k < FACTS_SIZES; k++) {
         PyObject *value = facts_part(parts, facts_size_names[k]);
         if (value == NULL)
             goto fail;
@@ -1099,7 +1138,7 @@ facts_take(FactsObject *self, PyObject *parts)
         if (self->sizes[k] == -1 && PyErr_Occurred())
             goto fail;
     }
-    for (int k = 0; k < FC_COUNT; k++) {
+    for (int k = 0; k < FACTS_COSTS; k++) {
         PyObject *value = facts_part(parts, facts_cost_names[k]);
         if (value == NULL)
             goto fail;
@@ -1107,6 +1146,7 @@ facts_take(FactsObject *self, PyObject *parts)
         if (self->costs[k] == -1.0 && PyErr_Occurred())
             goto fail;
     }
+    facts_fold_free(self);
     self->fold = PyMem_Calloc(FACTS_FOLD_PAGES, sizeof(FactsFolded *));
     if (self->fold == NULL) {
         PyErr_NoMemory();
@@ -1115,7 +1155,7 @@ facts_take(FactsObject *self, PyObject *parts)
     self->ready = 1;
     return 0;
 fail:
-    for (int k = 0; k < FR_PARTS; k++)
+    for (int k = 0; k < FACTS_PARTS; k++)
         Py_CLEAR(self->refs[k]);
     return -1;
 }
@@ -1124,7 +1164,11 @@ fail:
 static int
 facts_load(FactsObject *self)
 {
-    PyObject *parts = PyObject_CallNoArgs(self->refs[FR_LOAD]);
+    if (self->refs[FACTS_LOAD] == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "block_facts was cleared");
+        return -1;
+    }
+    PyObject *parts = PyObject_CallNoArgs(self->refs[FACTS_LOAD]);
     if (parts == NULL)
         return -1;
     /* (the parts function may have let another thread load them meanwhile) */
@@ -1143,13 +1187,13 @@ facts_measure(FactsObject *self, PyObject *text, PyObject *folded, PyObject *lan
 {
     PyObject *stopwords = Py_None;
     int known = 0;
-    if (language == self->refs[FR_LANGUAGE])
-        stopwords = self->refs[FR_LANGUAGE_WORDS]; /* (a page's blocks come in a row) */
+    if (language == self->refs[FACTS_LANGUAGE])
+        stopwords = self->refs[FACTS_LANGUAGE_WORDS]; /* (a page's blocks come in a row) */
     else if ((known = PyObject_IsTrue(language)) < 0)
         return NULL;
     if (known) {
         /* stopwords_of(language): _stopwords().get(language) if language else None */
-        stopwords = PyDict_GetItemWithError(self->refs[FR_STOP_WORDS], language);
+        stopwords = PyDict_GetItemWithError(self->refs[FACTS_STOP_WORDS], language);
         if (stopwords == NULL && PyErr_Occurred())
             return NULL;
         if (stopwords == NULL)
@@ -1159,12 +1203,12 @@ facts_measure(FactsObject *self, PyObject *text, PyObject *folded, PyObject *lan
             return NULL;
         }
     }
-    if (language != self->refs[FR_LANGUAGE]) {
-        Py_XSETREF(self->refs[FR_LANGUAGE], Py_NewRef(language));
-        Py_XSETREF(self->refs[FR_LANGUAGE_WORDS], Py_NewRef(stopwords));
+    if (language != self->refs[FACTS_LANGUAGE]) {
+        Py_XSETREF(self->refs[FACTS_LANGUAGE], Py_NewRef(language));
+        Py_XSETREF(self->refs[FACTS_LANGUAGE_WORDS], Py_NewRef(stopwords));
     }
-    PyObject *args[5] = {self->refs[FR_SHAPE_TYPE], text, folded, stopwords,
-                         self->refs[FR_KEYED_CHARS]};
+    PyObject *args[5] = {self->refs[FACTS_SHAPE_TYPE], text, folded, stopwords,
+                         self->refs[FACTS_KEYED_CHARS]};
     PyObject *shape = speedups_shape(NULL, args, 5);
     if (shape == NULL)
         return NULL;
@@ -1228,7 +1272,7 @@ facts_call(FactsObject *self, PyObject *args, PyObject *kwargs)
     FactsSurvey seen = {0, 0}; /* (what only the checks of lines other than prose read) */
     if (!measured.prose)
         facts_survey(&raw, &seen);
-    Py_ssize_t phrases = phrases_distinct((PhrasesObject *)self->refs[FR_CONTAINS], &lowered);
+    Py_ssize_t phrases = phrases_distinct((PhrasesObject *)self->refs[FACTS_CONTAINS], &lowered);
     if (phrases < 0)
         goto fail;
     PyObject *reason;
@@ -1249,8 +1293,8 @@ facts_call(FactsObject *self, PyObject *args, PyObject *kwargs)
     int data = 0;
     /* _DATA_LINE needs a digit and ":" or "–" */
     if (reason == NULL && section == 0.0 && !measured.prose
-        && measured.words >= self->sizes[FS_DATA_MIN_WORDS]
-        && seen.seen & (FSEEN_DASH | FSEEN_COLON) && seen.digit < raw.n)
+        && measured.words >= self->sizes[FACTS_DATA_MIN_WORDS]
+        && seen.seen & (FACTS_SEEN_DASH | FACTS_SEEN_COLON) && seen.digit < raw.n)
         data = facts_is_data_line(&raw);
     Py_DECREF(folded);
     PyObject *items[6] = {
@@ -1261,7 +1305,7 @@ facts_call(FactsObject *self, PyObject *args, PyObject *kwargs)
         Py_NewRef(header ? Py_True : Py_False),
         Py_NewRef(data ? Py_True : Py_False),
     };
-    PyObject *facts = make_tuple((PyTypeObject *)self->refs[FR_FACTS_TYPE], items, 6);
+    PyObject *facts = make_tuple((PyTypeObject *)self->refs[FACTS_TYPE], items, 6);
     if (facts != NULL) {
         /* Neither holds anything but str, int, float, bool, None and the untracked Shape: no
          * cycle can pass through them, and the garbage collector need not look at them
@@ -1297,7 +1341,8 @@ static PyObject *
 speedups_facts_function(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 2 || !facts_check(args[0], FNEED_TUPLE_TYPE) || !PyCallable_Check(args[1])) {
+    if (nargs != 2 || !facts_check(args[0], FACTS_NEED_TUPLE_TYPE)
+        || !PyCallable_Check(args[1])) {
         PyErr_SetString(PyExc_TypeError,
                         "facts_function(facts_type: type, parts: Callable[[], dict])");
         return NULL;
@@ -1311,11 +1356,11 @@ speedups_facts_function(PyObject *module, PyObject *const *args, Py_ssize_t narg
     memset(self->refs, 0, sizeof(self->refs));
     self->fold = NULL;
     self->ready = 0;
-    self->refs[FR_FACTS_TYPE] = Py_NewRef(args[0]);
-    self->refs[FR_LOAD] = Py_NewRef(args[1]);
-    self->refs[FR_CASEFOLD] = PyUnicode_InternFromString("casefold");
+    self->refs[FACTS_TYPE] = Py_NewRef(args[0]);
+    self->refs[FACTS_LOAD] = Py_NewRef(args[1]);
+    self->refs[FACTS_CASEFOLD] = PyUnicode_InternFromString("casefold");
     PyObject_GC_Track(self);
-    if (self->refs[FR_CASEFOLD] == NULL) {
+    if (self->refs[FACTS_CASEFOLD] == NULL) {
         Py_DECREF(self);
         return NULL;
     }
