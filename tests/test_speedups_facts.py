@@ -42,7 +42,7 @@ from newsclean.filters.shape import (
 )
 from newsclean.lexicon import load
 
-pytestmark = pytest.mark.skipif(not COMPILED, reason="the C accelerator is not in use")
+compiled_only = pytest.mark.skipif(not COMPILED, reason="the C accelerator is not in use")
 
 _KINDS = ["paragraph", "line", "heading", "list_item", "quote", "caption", "table_cell"]
 _LANGUAGES = [None, "", "xx", *_stopwords()]
@@ -107,12 +107,14 @@ def assert_same_facts(text: str, kind: str, language: str | None) -> BlockFacts:
     return compiled
 
 
+@compiled_only
 @settings(max_examples=400)
 @given(texts, st.sampled_from(_KINDS), st.sampled_from(_LANGUAGES))
 def test_compiled_facts_are_the_python_facts(text: str, kind: str, language: str | None) -> None:
     assert_same_facts(text, kind, language)
 
 
+@compiled_only
 @settings(max_examples=300)
 @given(chrome_lines, st.sampled_from(_KINDS), st.sampled_from(_LANGUAGES))
 def test_compiled_facts_of_chrome_like_lines(text: str, kind: str, language: str | None) -> None:
@@ -176,6 +178,7 @@ def test_compiled_case_folding(text: str) -> None:
         assert_same_facts(text + extra, "line", "en")
 
 
+@compiled_only
 def test_compiled_facts_of_every_corpus_block(
     article_text_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -206,6 +209,7 @@ def test_reasons_are_not_leaked() -> None:
     assert after == before
 
 
+@compiled_only
 def test_wrong_arguments_raise_type_errors() -> None:
     with pytest.raises(TypeError):
         chrome._block_facts(b"Advertisement", "line", None)  # type: ignore[arg-type]
@@ -217,6 +221,7 @@ def test_wrong_arguments_raise_type_errors() -> None:
         chrome._block_facts("Advertisement", "line", ["en"])  # type: ignore[arg-type]
 
 
+@compiled_only
 def test_parts_that_do_not_fit_raise_and_a_later_call_loads_them() -> None:
     from newsclean._speedups import facts_function
 
