@@ -284,43 +284,42 @@ static PyTypeObject WordSetType = {
 
 /* ---------------------------------------------------------------- keys */
 
+/* The str of the characters chars[0..len) (a new reference), whose bits together are
+ * `bits` (so that the largest is below the first of 128, 256, 65536 or 0x110000 that
+ * the bits are below): made in the kind of its largest character, as every str is. */
+static PyObject *
+str_of_chars(const Py_UCS4 *chars, Py_ssize_t len, Py_UCS4 bits)
+{
+    PyObject *result = PyUnicode_New(len, bits > 0xffff ? 0x10ffff : bits);
+    if (result == NULL)
+        return NULL;
+    void *data = PyUnicode_DATA(result);
+    switch (PyUnicode_KIND(result)) {
+    case PyUnicode_1BYTE_KIND:
+        for (Py_ssize_t i = 0; i < len; i++)
+            ((Py_UCS1 *)data)[i] = (Py_UCS1)chars[i];
+        break;
+    case PyUnicode_2BYTE_KIND:
+        for (Py_ssize_t i = 0; i < len; i++)
+            ((Py_UCS2 *)data)[i] = (Py_UCS2)chars[i];
+        break;
+    default:
+        memcpy(data, chars, (size_t)len * sizeof(Py_UCS4));
+    }
+    return result;
+}
+
 /* The runs of key characters of src (see is_key_char), joined by single spaces. */
 static PyObject *
 key_of(const Src *src, int digits)
 {
-    if (src->ascii) {
-        /* The same, byte by byte: the key of ASCII text is ASCII. */
-        const Py_UCS1 *chars = (const Py_UCS1 *)src->data;
-        Py_UCS1 bytes[256];
-        Py_UCS1 *out = src->n <= 256 ? bytes : PyMem_Malloc((size_t)src->n);
-        if (out == NULL)
-            return PyErr_NoMemory();
-        Py_ssize_t len = 0;
-        int in_word = 0;
-        for (Py_ssize_t i = 0; i < src->n; i++) {
-            Py_UCS1 c = lower[chars[i]];
-            if (is_key_char(c, digits)) {
-                if (!in_word && len)
-                    out[len++] = ' ';
-                out[len++] = c;
-                in_word = 1;
-            }
-            else
-                in_word = 0;
-        }
-        PyObject *result = PyUnicode_New(len, 127);
-        if (result != NULL)
-            memcpy(PyUnicode_1BYTE_DATA(result), out, (size_t)len);
-        if (out != bytes)
-            PyMem_Free(out);
-        return result;
-    }
     Py_UCS4 small[256];
     small[0] = 0;
-    Py_UCS4 *out = src->n + 1 <= 256 ? small : PyMem_Malloc((size_t)(src->n + 1) * sizeof(Py_UCS4));
+    Py_UCS4 *out = src->n <= 256 ? small : PyMem_Malloc((size_t)src->n * sizeof(Py_UCS4));
     if (out == NULL)
         return PyErr_NoMemory();
     Py_ssize_t len = 0;
+    Py_UCS4 bits = 0;
     int in_word = 0;
     for (Py_ssize_t i = 0; i < src->n; i++) {
         Py_UCS4 c = src_at(src, i);
@@ -328,12 +327,13 @@ key_of(const Src *src, int digits)
             if (!in_word && len)
                 out[len++] = ' ';
             out[len++] = c;
+            bits |= c;
             in_word = 1;
         }
         else
             in_word = 0;
     }
-    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, len);
+    PyObject *result = str_of_chars(out, len, bits);
     if (out != small)
         PyMem_Free(out);
     return result;

@@ -301,13 +301,16 @@ facts_survey(const Src *raw, FactsSurvey *found)
     found->digit = digit;
 }
 
-/* Whether a phrase of `phrases` starts at src[from] (str.startswith with a tuple). */
+/* Whether a phrase of `phrases` starts at src[from] (str.startswith with a tuple); with
+ * `ascii_either_case`, ASCII letters match the (lower case) phrases in either case. */
 static int
-facts_starts_with_any(PhrasesObject *phrases, const Src *src, Py_ssize_t from)
+facts_starts_with(PhrasesObject *phrases, const Src *src, Py_ssize_t from,
+                  int ascii_either_case)
 {
     int node = 0;
     for (Py_ssize_t i = from; i < src->n; i++) {
-        node = phrases_child(phrases, node, src_at(src, i));
+        Py_UCS4 c = src_at(src, i);
+        node = phrases_child(phrases, node, ascii_either_case && c < 128 ? lower[c] : c);
         if (node == 0)
             return 0;
         if (phrases->nodes[node].phrase >= 0)
@@ -337,7 +340,7 @@ facts_contains_any(PhrasesObject *phrases, const Src *src)
 {
     for (Py_ssize_t i = 0; i < src->n; i++) {
         Py_UCS4 c = src_at(src, i);
-        if ((c >= 128 || phrases->root_ascii[c]) && facts_starts_with_any(phrases, src, i))
+        if ((c >= 128 || phrases->root_ascii[c]) && facts_starts_with(phrases, src, i, 0))
             return 1;
     }
     return 0;
@@ -394,9 +397,8 @@ fail:
 }
 
 /* Case fold the characters start..end of src into out (room for 3 per character): their
- * number; -1 when str.casefold must do it, -2 on an error. *wide is 0 when all of them are
- * ASCII, else at least the largest and below the first of 256, 65536 or 0x110000 above it
- * (the bits of those other than ASCII together): what PyUnicode_New needs. */
+ * number; -1 when str.casefold must do it, -2 on an error. *wide is the bits of those other
+ * than ASCII together (what str_of_chars needs). */
 static Py_ssize_t
 facts_fold_chars(FactsObject *self, const Src *src, Py_ssize_t start, Py_ssize_t end,
                  Py_UCS4 *out, Py_UCS4 *wide)
@@ -421,7 +423,7 @@ facts_fold_chars(FactsObject *self, const Src *src, Py_ssize_t start, Py_ssize_t
             bits |= f < 128 ? 0 : f;
         }
     }
-    *wide = bits > 0xffff ? 0x10ffff : bits; /* (the bits of two may pass the last) */
+    *wide = bits;
     return len;
 }
 
@@ -441,22 +443,9 @@ facts_casefold(FactsObject *self, PyObject *text)
         return PyErr_NoMemory();
     Py_UCS4 wide;
     Py_ssize_t len = facts_fold_chars(self, &src, 0, n, out, &wide);
-    PyObject *folded = len >= 0    ? PyUnicode_New(len, wide)
+    PyObject *folded = len >= 0    ? str_of_chars(out, len, wide)
                        : len == -1 ? PyObject_CallMethodNoArgs(text, self->refs[FACTS_CASEFOLD])
                                    : NULL;
-    if (len >= 0 && folded != NULL) {
-        /* (the kind PyUnicode_New chose is the one of the largest character) */
-        int kind = PyUnicode_KIND(folded);
-        void *data = PyUnicode_DATA(folded);
-        if (kind == PyUnicode_1BYTE_KIND)
-            for (Py_ssize_t i = 0; i < len; i++)
-                ((Py_UCS1 *)data)[i] = (Py_UCS1)out[i];
-        else if (kind == PyUnicode_2BYTE_KIND)
-            for (Py_ssize_t i = 0; i < len; i++)
-                ((Py_UCS2 *)data)[i] = (Py_UCS2)out[i];
-        else
-            memcpy(data, out, (size_t)len * sizeof(Py_UCS4));
-    }
     if (out != small)
         PyMem_Free(out);
     if (folded != NULL && !PyUnicode_Check(folded)) {
@@ -535,9 +524,10 @@ facts_is_separated_row(const Src *raw)
  * other than parentheses and a "/", white space, an agency, up to 40 characters other
  * than parentheses, ")" and only white space after it; D: "/", white space, an agency
  * and only white space after it. They hold for "plain" text, which has none of İ ı ſ K:
- * in it only ASCII letters (in either case) match the ASCII letters of the words and
- * agencies, and only Ф ф, О о, Т т the letters of "фото" (tests/test_speedups_facts.py
- * checks all of Unicode). */
+ * in it only ASCII letters (in either case) match the ASCII letters of the agencies, and
+ * what matches a letter of a word of A or B folds to that letter, so that a match of A or
+ * B is a word of _CREDIT_WORDS in the case-folded text (tests/test_speedups_facts.py
+ * checks both over all of Unicode). */
 
 static inline int
 facts_is_ascii_letter(Py_UCS4 c)
@@ -576,21 +566,14 @@ facts_may_credit_ascii_words(PhrasesObject *words, const Src *folded)
     return 0;
 }
 
-/* Whether a phrase of `agencies` (ASCII, lower case) starts at raw[from] of plain text,
- * whose ASCII letters match them in either case (and no other character does). */
-static int
-facts_starts_with_agency(PhrasesObject *agencies, const Src *raw, Py_ssize_t from)
+/* The end of raw less the white space at its end. */
+static Py_ssize_t
+facts_trimmed_end(const Src *raw)
 {
-    int node = 0;
-    for (Py_ssize_t i = from; i < raw->n; i++) {
-        Py_UCS4 c = src_at(raw, i);
-        node = phrases_child(agencies, node, c < 128 ? lower[c] : c);
-        if (node == 0)
-            return 0;
-        if (agencies->nodes[node].phrase >= 0)
-            return 1;
-    }
-    return 0;
+    Py_ssize_t end = raw->n;
+    while (end > 0 && Py_UNICODE_ISSPACE(src_at(raw, end - 1)))
+        end--;
+    return end;
 }
 
 /* Whether C can match plain text: its last character other than white space is a ")",
@@ -599,9 +582,7 @@ facts_starts_with_agency(PhrasesObject *agencies, const Src *raw, Py_ssize_t fro
 static int
 facts_may_credit_paren(PhrasesObject *agencies, const Src *raw)
 {
-    Py_ssize_t end = raw->n;
-    while (end > 0 && Py_UNICODE_ISSPACE(src_at(raw, end - 1)))
-        end--;
+    Py_ssize_t end = facts_trimmed_end(raw);
     if (end == 0 || src_at(raw, end - 1) != ')')
         return 0;
     Py_ssize_t open = end - 2;
@@ -615,7 +596,7 @@ facts_may_credit_paren(PhrasesObject *agencies, const Src *raw)
         Py_ssize_t k = at + 1;
         while (k < end - 1 && Py_UNICODE_ISSPACE(src_at(raw, k)))
             k++;
-        if (facts_starts_with_agency(agencies, raw, k))
+        if (facts_starts_with(agencies, raw, k, 1))
             return 1;
     }
     return 0;
@@ -627,9 +608,7 @@ facts_may_credit_paren(PhrasesObject *agencies, const Src *raw)
 static int
 facts_may_credit_slash(PhrasesObject *agencies, const Src *raw)
 {
-    Py_ssize_t end = raw->n;
-    while (end > 0 && Py_UNICODE_ISSPACE(src_at(raw, end - 1)))
-        end--;
+    Py_ssize_t end = facts_trimmed_end(raw);
     if (end == 0 || !facts_is_ascii_letter(src_at(raw, end - 1)))
         return 0;
     for (Py_ssize_t i = end - 1; i >= 0; i--) {
@@ -638,7 +617,7 @@ facts_may_credit_slash(PhrasesObject *agencies, const Src *raw)
             Py_ssize_t k = i + 1;
             while (k < end && Py_UNICODE_ISSPACE(src_at(raw, k)))
                 k++;
-            return facts_starts_with_agency(agencies, raw, k);
+            return facts_starts_with(agencies, raw, k, 1);
         }
         if (!facts_is_ascii_letter(c) && !Py_UNICODE_ISSPACE(c))
             return 0;
@@ -661,7 +640,7 @@ facts_short_line_reason(FactsObject *self, PyObject *text, const Src *raw, const
               || c == '|' || c == 0xbb || c == 0x203a))
             break;
     }
-    if (facts_starts_with_any((PhrasesObject *)self->refs[FACTS_PREFIXES], folded, start)) {
+    if (facts_starts_with((PhrasesObject *)self->refs[FACTS_PREFIXES], folded, start, 0)) {
         *reason = self->refs[FACTS_PREFIX];
         return 0;
     }
@@ -725,7 +704,7 @@ facts_block_reason(FactsObject *self, PyObject *text, const Src *raw, const Fact
     *reason = NULL;
     /* _chrome_reason: a teaser label opens it (the pattern is tried only on the lines that
      * open with a teaser, as in _is_teaser) */
-    if (facts_starts_with_any((PhrasesObject *)self->refs[FACTS_TEASERS], folded, 0)) {
+    if (facts_starts_with((PhrasesObject *)self->refs[FACTS_TEASERS], folded, 0, 0)) {
         int found = facts_found_by(self->refs[FACTS_TEASER_MATCH], &text, 1);
         if (found < 0)
             return -1;
