@@ -93,11 +93,8 @@ def test_shape_is_shape_from(text: str, language: str | None) -> None:
     words = None if stopwords is None else speedups.WordSet(sorted(stopwords))
     compiled = speedups.shape(Shape, text, folded, words, 200)
     expected = shape_from(text, folded, folded.split(), stopwords)
-    if compiled is None:
-        assert shape_module._CJK.search(text)  # only CJK text takes the Python path
-    else:
-        assert type(compiled) is Shape
-        assert compiled == expected
+    assert type(compiled) is Shape
+    assert compiled == expected  # CJK text included
 
 
 def test_shape_of_ascii_text_does_not_read_folded() -> None:

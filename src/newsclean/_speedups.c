@@ -55,12 +55,27 @@ static inline int
 is_key_char(Py_UCS4 c, int digits)
 {
     /* comparison_key keeps what [\W_]+ does not match: \w less '_'. lexicon_key keeps
-     * what [\W\d_]+ does not match: \w less \d and '_'. */
-    if (c < 128) /* the ASCII letters and digits are its only alphanumerics, and decimals */
-        return ((c | 32) >= 'a' && (c | 32) <= 'z') || (digits && c >= '0' && c <= '9');
-    if (!Py_UNICODE_ISALNUM(c))
-        return 0;
-    return digits || !Py_UNICODE_ISDECIMAL(c);
+     * what [\W\d_]+ does not match: \w less \d and '_'. The ASCII ones are the letters
+     * and digits (without calls to the Unicode tables). */
+    if (c < 128)
+        return ((c | 32) - 'a') < 26 || (digits && c - '0' < 10);
+    /* \w is isalnum: isalpha, isdecimal, isdigit or isnumeric; no letter is a \d. */
+    if (Py_UNICODE_ISALPHA(c))
+        return 1;
+    if (Py_UNICODE_ISDECIMAL(c))
+        return digits;
+    return Py_UNICODE_ISDIGIT(c) || Py_UNICODE_ISNUMERIC(c);
+}
+
+/* Py_UNICODE_ISSPACE (str.split(), \s), without a call for most characters: below U+1680
+ * only ASCII white space, U+0085 and U+00A0 are white space (the tests check all of
+ * Unicode). */
+static inline int
+is_space(Py_UCS4 c)
+{
+    if (c < 0x1680)
+        return c < 128 ? Py_UNICODE_ISSPACE(c) : c == 0x85 || c == 0xa0;
+    return Py_UNICODE_ISSPACE(c);
 }
 
 /* ---------------------------------------------------------------- WordSet */
@@ -149,13 +164,13 @@ next_token(const Src *src, Py_ssize_t *pos, Py_ssize_t *start, Py_ssize_t *len, 
         }
     }
     else {
-        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(src->kind, src->data, i)))
+        while (i < n && is_space(PyUnicode_READ(src->kind, src->data, i)))
             i++;
         if (i >= n)
             return 0;
         *start = i;
         Py_UCS4 c;
-        while (i < n && !Py_UNICODE_ISSPACE(c = PyUnicode_READ(src->kind, src->data, i))) {
+        while (i < n && !is_space(c = PyUnicode_READ(src->kind, src->data, i))) {
             h ^= c;
             h *= FNV_PRIME;
             i++;
@@ -269,6 +284,31 @@ static PyTypeObject WordSetType = {
 
 /* ---------------------------------------------------------------- keys */
 
+/* The str of the characters chars[0..len) (a new reference), whose bits together are
+ * `bits` (so that the largest is below the first of 128, 256, 65536 or 0x110000 that
+ * the bits are below): made in the kind of its largest character, as every str is. */
+static PyObject *
+str_of_chars(const Py_UCS4 *chars, Py_ssize_t len, Py_UCS4 bits)
+{
+    PyObject *result = PyUnicode_New(len, bits > 0xffff ? 0x10ffff : bits);
+    if (result == NULL)
+        return NULL;
+    void *data = PyUnicode_DATA(result);
+    switch (PyUnicode_KIND(result)) {
+    case PyUnicode_1BYTE_KIND:
+        for (Py_ssize_t i = 0; i < len; i++)
+            ((Py_UCS1 *)data)[i] = (Py_UCS1)chars[i];
+        break;
+    case PyUnicode_2BYTE_KIND:
+        for (Py_ssize_t i = 0; i < len; i++)
+            ((Py_UCS2 *)data)[i] = (Py_UCS2)chars[i];
+        break;
+    default:
+        memcpy(data, chars, (size_t)len * sizeof(Py_UCS4));
+    }
+    return result;
+}
+
 /* The runs of key characters of src (see is_key_char), joined by single spaces. */
 static PyObject *
 key_of(const Src *src, int digits)
@@ -301,10 +341,11 @@ key_of(const Src *src, int digits)
     }
     Py_UCS4 small[256];
     small[0] = 0;
-    Py_UCS4 *out = src->n + 1 <= 256 ? small : PyMem_Malloc((size_t)(src->n + 1) * sizeof(Py_UCS4));
+    Py_UCS4 *out = src->n <= 256 ? small : PyMem_Malloc((size_t)src->n * sizeof(Py_UCS4));
     if (out == NULL)
         return PyErr_NoMemory();
     Py_ssize_t len = 0;
+    Py_UCS4 bits = 0;
     int in_word = 0;
     for (Py_ssize_t i = 0; i < src->n; i++) {
         Py_UCS4 c = src_at(src, i);
@@ -312,12 +353,13 @@ key_of(const Src *src, int digits)
             if (!in_word && len)
                 out[len++] = ' ';
             out[len++] = c;
+            bits |= c;
             in_word = 1;
         }
         else
             in_word = 0;
     }
-    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, len);
+    PyObject *result = str_of_chars(out, len, bits);
     if (out != small)
         PyMem_Free(out);
     return result;
@@ -347,10 +389,12 @@ speedups_words_key(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 #define LONG_MIN_WORDS 20
 #define MIN_STOP_SHARE 0.08
 
-/* shape shape_from's _CJK pattern: a text with one of these takes the Python path. */
+/* shape_from's _CJK pattern: a text with these counts its words otherwise. */
 static inline int
 is_cjk(Py_UCS4 c)
 {
+    if (c < 0x3040)
+        return 0; /* most characters */
     return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf)
            || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)
            || (c >= 0xf900 && c <= 0xfaff);
@@ -400,12 +444,11 @@ fail:
     return NULL;
 }
 
-/* shape(shape_type, text, folded, stopwords, keyed_chars) -> Shape | None
+/* shape(shape_type, text, folded, stopwords, keyed_chars) -> Shape
  *
  * shape.shape_from(text, folded, folded.split(), stopwords) (stopwords a WordSet of the
  * stop-word list, or None), built as `shape_type` (the Shape named tuple). `folded` is
- * text.casefold(); for ASCII text it is not read (pass the text itself). None for a text
- * with CJK characters, whose words shape_from counts otherwise. */
+ * text.casefold(); for ASCII text it is not read (pass the text itself). */
 static PyObject *
 speedups_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -431,10 +474,19 @@ speedups_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Src src; /* the text case-folded */
     src_init(&src, PyUnicode_IS_ASCII(text) ? text : args[2]);
     Py_ssize_t n = raw.n;
-    if (!PyUnicode_IS_ASCII(text)) {
+    /* Text with CJK characters has at least as many words as runs of \w (_WORD) and as
+     * half its CJK characters. */
+    Py_ssize_t cjk = 0, runs = 0;
+    if (raw.kind != PyUnicode_1BYTE_KIND) { /* (no CJK character is below 256) */
         for (Py_ssize_t i = 0; i < n; i++)
-            if (is_cjk(PyUnicode_READ(raw.kind, raw.data, i)))
-                Py_RETURN_NONE;
+            cjk += is_cjk(PyUnicode_READ(raw.kind, raw.data, i));
+        int in_run = 0;
+        for (Py_ssize_t i = 0; i < n && cjk; i++) {
+            Py_UCS4 c = PyUnicode_READ(raw.kind, raw.data, i);
+            int word = Py_UNICODE_ISALNUM(c) || c == '_';
+            runs += word && !in_run;
+            in_run = word;
+        }
     }
 
     /* Tokens (str.split() of the case-folded text) and their stop words. */
@@ -448,6 +500,11 @@ speedups_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             && wordset_probe(stopwords, &src, start, len, hash) >= 0)
             stops++;
     }
+    Py_ssize_t tokens = words; /* the stop-word share is of the tokens */
+    if (runs > words)
+        words = runs;
+    if (cjk / 2 > words)
+        words = cjk / 2;
     int terminal = 0;
     if (n > 0) {
         Py_UCS4 last = PyUnicode_READ(raw.kind, raw.data, n - 1);
@@ -456,8 +513,8 @@ speedups_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                          && PyUnicode_READ(raw.kind, raw.data, n - 3) == '.');
         terminal = is_terminal(last) && !teaser;
     }
-    int have_share = stopwords != NULL && words > 0;
-    double share = have_share ? (double)stops / (double)words : 0.0;
+    int have_share = stopwords != NULL && tokens > 0;
+    double share = have_share ? (double)stops / (double)tokens : 0.0;
     int prose;
     if (have_share && words >= PROSE_MIN_WORDS && share < MIN_STOP_SHARE)
         prose = 0;
@@ -603,7 +660,22 @@ typedef struct {
     int edge_count;
     int phrase_count;
     int root_ascii[128]; /* the root's child for an ASCII character, or 0 (none) */
+    /* Bit b of root_pairs[a] is set when a phrase starts with the ASCII characters a and b,
+     * or a alone is a phrase: a scan goes down the trie only at such pairs. */
+    unsigned char root_pairs[128][16];
+    /* Bit c % 64 is set for the other characters c that start a phrase. */
+    uint64_t root_wide;
+    /* Bit pair_hash(a, b) is set when a phrase starts with a and b; bit a % 64 of
+     * wide_alone when a alone is a phrase (for pairs with a character other than ASCII). */
+    unsigned char wide_pairs[512];
+    uint64_t wide_alone;
 } PhrasesObject;
+
+static inline unsigned
+pair_hash(Py_UCS4 a, Py_UCS4 b)
+{
+    return (a * 31u + b) % 4096u;
+}
 
 /* A trie under construction: per node, a growable list of edges. */
 typedef struct {
@@ -721,9 +793,30 @@ phrases_init(PhrasesObject *self, PyObject *args, PyObject *kwds)
         self->edge_count = edges;
         self->phrase_count = phrase_ids;
         memset(self->root_ascii, 0, sizeof(self->root_ascii));
-        for (int j = 0; j < build[0].count; j++)
-            if (build[0].chars[j] < 128)
-                self->root_ascii[build[0].chars[j]] = build[0].children[j];
+        memset(self->root_pairs, 0, sizeof(self->root_pairs));
+        self->root_wide = 0;
+        memset(self->wide_pairs, 0, sizeof(self->wide_pairs));
+        self->wide_alone = 0;
+        for (int j = 0; j < build[0].count; j++) {
+            Py_UCS4 first = build[0].chars[j];
+            const BuildNode *child = &build[build[0].children[j]];
+            for (int e = 0; e < child->count; e++) {
+                unsigned h = pair_hash(first, child->chars[e]);
+                self->wide_pairs[h / 8] |= 1 << (h % 8);
+            }
+            if (child->phrase >= 0)
+                self->wide_alone |= (uint64_t)1 << (first % 64);
+            if (first >= 128) {
+                self->root_wide |= (uint64_t)1 << (first % 64);
+                continue;
+            }
+            self->root_ascii[first] = build[0].children[j];
+            if (child->phrase >= 0)
+                memset(self->root_pairs[first], 0xff, sizeof(self->root_pairs[first]));
+            for (int e = 0; e < child->count; e++)
+                if (child->chars[e] < 128)
+                    self->root_pairs[first][child->chars[e] >> 3] |= 1 << (child->chars[e] & 7);
+        }
     }
     for (int k = 0; k < nodes; k++) {
         PyMem_Free(build[k].chars);
@@ -758,44 +851,58 @@ phrases_child(PhrasesObject *self, int node, Py_UCS4 ch)
     return 0;
 }
 
-/* Phrases.count(text) -> int: how many different phrases the text holds, scanning as
- * re.findall scans (a match resumes the scan at its end). shape.count_matches over ChromeLexicon.contains_pattern. */
-static PyObject *
-phrases_count(PhrasesObject *self, PyObject *text)
+/* How many different phrases the characters of src hold (read as src_at reads them: ASCII
+ * text lowered), scanning as re.findall scans (a match resumes the scan at its end), or -1
+ * (a memory error). shape.count_matches over ChromeLexicon.contains_pattern. */
+static Py_ssize_t
+phrases_distinct(PhrasesObject *self, const Src *src)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "Phrases.count() needs a str");
-        return NULL;
-    }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = src->n;
+    int kind = src->kind;
+    const void *data = src->data;
     unsigned char seen_small[256];
     unsigned char *seen = seen_small;
     if (self->phrase_count > 256) {
         seen = PyMem_Calloc((size_t)self->phrase_count, 1);
-        if (seen == NULL)
-            return PyErr_NoMemory();
+        if (seen == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
     }
     else
-        memset(seen_small, 0, sizeof(seen_small));
+        memset(seen_small, 0, (size_t)self->phrase_count);
     Py_ssize_t distinct = 0;
     /* One loop per string kind, so that each reads its characters directly. */
-#define PHRASES_SCAN(TYPE)                                                               \
+#define PHRASES_SCAN(TYPE, AT)                                                           \
     do {                                                                                 \
         const TYPE *chars = (const TYPE *)data;                                          \
         Py_ssize_t i = 0;                                                                \
         while (i < n) {                                                                  \
-            Py_UCS4 first = chars[i];                                                    \
-            if (first < 128 && self->root_ascii[first] == 0) {                           \
-                i++; /* the common case: no phrase starts with this character */         \
+            Py_UCS4 first = AT(i);                                                       \
+            /* The common cases, with few branches: no phrase starts with these two      \
+             * ASCII characters, or with this one (ASCII, last; or other). */            \
+            if (i + 1 < n) {                                                             \
+                Py_UCS4 second = AT(i + 1);                                              \
+                if ((first | second) < 128                                               \
+                        ? !(self->root_pairs[first][second >> 3] & (1 << (second & 7)))  \
+                        : !(self->wide_pairs[pair_hash(first, second) / 8]               \
+                            & (1 << (pair_hash(first, second) % 8)))                     \
+                              && !((self->wide_alone >> (first % 64)) & 1)) {            \
+                    i++;                                                                 \
+                    continue;                                                            \
+                }                                                                        \
+            }                                                                            \
+            else if (first < 128 && self->root_ascii[first] == 0)                        \
+                break;                                                                   \
+            if (first >= 128 && !((self->root_wide >> (first % 64)) & 1)) {              \
+                i++;                                                                     \
                 continue;                                                                \
             }                                                                            \
             int node = 0;                                                                \
             Py_ssize_t j = i;                                                            \
             int matched = -1;                                                            \
             while (j < n) {                                                              \
-                node = phrases_child(self, node, chars[j]);                              \
+                node = phrases_child(self, node, AT(j));                                 \
                 if (node == 0)                                                           \
                     break;                                                               \
                 j++;                                                                     \
@@ -815,16 +922,37 @@ phrases_count(PhrasesObject *self, PyObject *text)
                 i++;                                                                     \
         }                                                                                \
     } while (0)
-    if (kind == PyUnicode_1BYTE_KIND)
-        PHRASES_SCAN(Py_UCS1);
+#define PHRASES_AS_IS(i) (chars[i])
+#define PHRASES_LOWERED(i) (lower[chars[i]])
+    if (src->ascii)
+        PHRASES_SCAN(Py_UCS1, PHRASES_LOWERED);
+    else if (kind == PyUnicode_1BYTE_KIND)
+        PHRASES_SCAN(Py_UCS1, PHRASES_AS_IS);
     else if (kind == PyUnicode_2BYTE_KIND)
-        PHRASES_SCAN(Py_UCS2);
+        PHRASES_SCAN(Py_UCS2, PHRASES_AS_IS);
     else
-        PHRASES_SCAN(Py_UCS4);
+        PHRASES_SCAN(Py_UCS4, PHRASES_AS_IS);
 #undef PHRASES_SCAN
+#undef PHRASES_AS_IS
+#undef PHRASES_LOWERED
     if (seen != seen_small)
         PyMem_Free(seen);
-    return PyLong_FromSsize_t(distinct);
+    return distinct;
+}
+
+/* Phrases.count(text) -> int: phrases_distinct of the text as it is. */
+static PyObject *
+phrases_count(PhrasesObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "Phrases.count() needs a str");
+        return NULL;
+    }
+    Src src;
+    src_init(&src, text);
+    src.ascii = 0; /* counted as it is */
+    Py_ssize_t distinct = phrases_distinct(self, &src);
+    return distinct < 0 ? NULL : PyLong_FromSsize_t(distinct);
 }
 
 static PyMethodDef phrases_methods[] = {
@@ -852,6 +980,7 @@ static PyTypeObject PhrasesType = {
  * `static PyMethodDef <part>_methods[]`, which PyInit adds to the module. */
 #include "_speedups_reader.c"
 #include "_speedups_page.c"
+#include "_speedups_facts.c"
 
 /* ---------------------------------------------------------------- module */
 
@@ -859,7 +988,7 @@ static PyMethodDef speedups_methods[] = {
     {"words_key", (PyCFunction)(void (*)(void))speedups_words_key, METH_FASTCALL,
      "comparison_key (digits true) or lexicon_key (digits false) of case-folded text."},
     {"shape", (PyCFunction)(void (*)(void))speedups_shape, METH_FASTCALL,
-     "shape_from(text, folded, folded.split(), stopwords) as a Shape; None for CJK text."},
+     "shape_from(text, folded, folded.split(), stopwords) as a Shape."},
     {"stop_word_counts", (PyCFunction)(void (*)(void))speedups_stop_word_counts, METH_FASTCALL,
      "The words seen and the stop-word counts guess_language needs."},
     {NULL, NULL, 0, NULL},
@@ -885,6 +1014,7 @@ PyInit__speedups(void)
     PyMethodDef *parts[] = {
         reader_methods,
         page_methods,
+        facts_methods,
         NULL,
     };
     for (size_t k = 0; parts[k] != NULL; k++) {

@@ -1,10 +1,11 @@
 """Types of the optional C accelerator (src/newsclean/_speedups.c)."""
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, final
 
 _T = TypeVar("_T", bound=tuple[object, ...])
 _B = TypeVar("_B")
+_F = TypeVar("_F", bound=tuple[object, ...])
 
 class WordSet:
     """A set of words (of at most 64 characters), for :func:`shape` and :func:`stop_word_counts`."""
@@ -26,7 +27,7 @@ def shape(
     stopwords: WordSet | None,
     keyed_chars: int,
     /,
-) -> _T | None: ...
+) -> _T: ...
 def stop_word_counts(
     texts: Iterable[str], stopwords: WordSet, limit: int, /
 ) -> tuple[int, dict[str, int]]: ...
@@ -79,3 +80,13 @@ def drop_repeats(
     min_words: int,
     /,
 ) -> tuple[list[Any], list[Any]]: ...
+
+@final
+class Facts(Generic[_F]):
+    """``chrome.block_facts`` compiled, made by :func:`facts_function`."""
+
+    def __call__(self, text: str, kind: str, language: str | None, /) -> _F: ...
+
+def facts_function(
+    facts_type: type[_F], parts: Callable[[], dict[str, object]], /
+) -> Facts[_F]: ...

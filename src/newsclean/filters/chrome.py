@@ -15,14 +15,27 @@ from functools import lru_cache, partial
 from itertools import repeat
 from typing import NamedTuple
 
+from newsclean.authors import strip_by
 from newsclean.document import Block, Document, Edit, _new_edit
 from newsclean.filters.shape import (
+    _BOILERPLATE_SHARE,
+    _CHROME_COST,
+    _CLOCK,
+    _ITEM_COST,
+    _ITEM_COST_PER_CHAR,
+    _MAX_KEYED_CHARS,
+    _SHORT_COST,
+    _SHORT_COST_PER_CHAR,
     COMMENTS_COST,
     COMPILED,
     SECTION_COST,
     ChromeLexicon,
     Core,
     Shape,
+    _by_first_words,
+    _date_words,
+    _stopwords,
+    _word_set,
     block_fields,
     block_weight,
     chrome_lexicon,
@@ -33,15 +46,23 @@ from newsclean.filters.shape import (
     stopwords_of,
 )
 
+if COMPILED:
+    from newsclean._speedups import Phrases, WordSet, facts_function
+
 __all__ = ["DropChrome", "PageAnalysis", "analyse_facts", "analyse_page", "chrome_reason"]
 
 _SEPARATORS = re.compile(r"\s[|›»/·•>]\s|\s?[|›»·•]\s?")
 _SEPARATOR_CHAR = re.compile(r"[|›»/·•>]")
+# The agencies credited after a "/" at the end of a caption; in parentheses, these and more.
+_WIRE_AGENCIES = ("getty images", "afp", "reuters", "ap", "epa", "dpa", "shutterstock", "istock")
+_CREDITED_AGENCIES = (*_WIRE_AGENCIES, "ap photo", "efe", "ansa", "tass", "ria novosti")
 _CREDIT = re.compile(
     r"(?:\bcredit\s*(?:\.\.\.|…|:)|\b(?:photo|photograph|image|foto|bild|imagen|immagine|фото)"
-    r"\s*(?::|by\b|credit\b)|\((?:[^()]{0,40}/)?\s*(?:getty images|afp|reuters|ap|epa|dpa|"
-    r"shutterstock|istock|ap photo|efe|ansa|tass|ria novosti)[^()]{0,40}\)\s*$|"
-    r"/\s*(?:getty images|afp|reuters|ap|epa|dpa|shutterstock|istock)\s*$)",
+    r"\s*(?::|by\b|credit\b)|\((?:[^()]{0,40}/)?\s*(?:"
+    + "|".join(_CREDITED_AGENCIES)
+    + r")[^()]{0,40}\)\s*$|/\s*(?:"
+    + "|".join(_WIRE_AGENCIES)
+    + r")\s*$)",
     re.IGNORECASE,
 )
 _COMMENT_COUNT = re.compile(
@@ -89,6 +110,14 @@ _ESCALATION = [
 # most this many characters is a notice, not article prose.
 _MAX_NOTICE = 300
 _NOTICE = "a legal, consent or copyright notice"
+# The other reasons a block is chrome (the compiled block_facts returns these strings).
+_TEASER = "a teaser for another article"
+_LABEL = "a chrome label"
+_PREFIXED = "a label, teaser, credit or prompt"
+_PHRASED = "a cookie, newsletter, sign-in or copyright line"
+_SHARE_ROW = "a share row"
+_CREDIT_LINE = "a photo caption or credit"
+_NAVIGATION_ROW = "a navigation row or breadcrumb"
 # Lines longer than this are not taken as chrome for a prefix or a phrase they contain.
 _MAX_PHRASE_LINE = 200
 
@@ -118,9 +147,9 @@ def _chrome_reason(
 ) -> str | None:
     """:func:`chrome_reason` given the case-folded text and its count of chrome phrases."""
     if _is_teaser(text, folded, lexicon):
-        return "a teaser for another article"
+        return _TEASER
     if shape.key in lexicon.lines:
-        return "a chrome label"
+        return _LABEL
     if shape.prose:
         return None
     if _NO_WORDS.match(text):
@@ -135,20 +164,20 @@ def _short_line_reason(
 ) -> str | None:
     folded = folded.lstrip(" *-•·>|»›")
     if folded.startswith(lexicon.prefixes_by_char.get(folded[:1], ())):
-        return "a label, teaser, credit or prompt"
+        return _PREFIXED
     if phrases:
-        return "a cookie, newsletter, sign-in or copyright line"
+        return _PHRASED
     words = shape.key.split()
     if not lexicon.social.isdisjoint(words):
         social = sum(map(lexicon.social.__contains__, words))
         if social >= 2 and 2 * social >= len(words):
-            return "a share row"
+            return _SHARE_ROW
     if ("(" in text or "/" in text or _CREDIT_WORD.search(folded) is not None) and _CREDIT.search(
         text
     ):
-        return "a photo caption or credit"
+        return _CREDIT_LINE
     if _is_separated_row(text):
-        return "a navigation row or breadcrumb"
+        return _NAVIGATION_ROW
     return None
 
 
@@ -261,9 +290,9 @@ class BlockFacts(NamedTuple):
     data: bool
 
 
-@lru_cache(maxsize=16384)
-def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
-    """Measure one block (cached: the headline and chrome filters look at the same blocks)."""
+def _block_facts_python(text: str, kind: str, language: str | None) -> BlockFacts:
+    """:func:`block_facts` in Python: the reference of the compiled code, and what runs
+    without it."""
     lexicon = chrome_lexicon()
     # One case folding and split serve the shape, the phrase count and the reason.
     folded = text.casefold()
@@ -283,6 +312,67 @@ def block_facts(text: str, kind: str, language: str | None) -> BlockFacts:
         and _DATA_LINE.search(text) is not None
     )
     return BlockFacts(shape, reason, section, weight, header, data)
+
+
+def _facts_parts() -> dict[str, object]:
+    """What the compiled :func:`block_facts` reads (on its first call): the lexicon, the
+    patterns it calls behind its own pre-checks, the tuned constants and the reasons."""
+    lexicon = chrome_lexicon()
+    return {
+        "shape_type": Shape,
+        "lines": lexicon.lines,
+        "sections": lexicon.sections,
+        "comments": lexicon.comments,
+        "contains": Phrases(sorted(lexicon.contains)),
+        "prefixes": Phrases(lexicon.prefixes),
+        "teasers": Phrases(lexicon.teasers),
+        "credit_words": Phrases(_CREDIT_WORDS),
+        "credited_agencies": Phrases(_CREDITED_AGENCIES),
+        "wire_agencies": Phrases(_WIRE_AGENCIES),
+        "social": WordSet(sorted(lexicon.social)),
+        "date_words": WordSet(sorted(_date_words())),
+        "by_words": WordSet(sorted(_by_first_words())),
+        "stop_words": {language: _word_set(words) for language, words in _stopwords().items()},
+        "teaser_match": lexicon.teaser_pattern.match,
+        "credit_search": _CREDIT.search,
+        "comment_count_match": _COMMENT_COUNT.match,
+        "clock_search": _CLOCK.search,
+        "strip_by": strip_by,
+        "teaser_reason": _TEASER,
+        "label_reason": _LABEL,
+        "no_words_reason": _NO_WORDS_REASON,
+        "prefix_reason": _PREFIXED,
+        "phrases_reason": _PHRASED,
+        "share_row_reason": _SHARE_ROW,
+        "credit_reason": _CREDIT_LINE,
+        "row_reason": _NAVIGATION_ROW,
+        "notice_reason": _NOTICE,
+        "keyed_chars": _MAX_KEYED_CHARS,
+        "max_phrase_line": _MAX_PHRASE_LINE,
+        "max_notice": _MAX_NOTICE,
+        "max_heading_words": _MAX_HEADING_WORDS,
+        "data_min_words": _DATA_MIN_WORDS,
+        "comments_cost": COMMENTS_COST,
+        "section_cost": SECTION_COST,
+        "chrome_cost": _CHROME_COST,
+        "boilerplate_share": _BOILERPLATE_SHARE,
+        "item_cost": _ITEM_COST,
+        "item_cost_per_char": _ITEM_COST_PER_CHAR,
+        "short_cost": _SHORT_COST,
+        "short_cost_per_char": _SHORT_COST_PER_CHAR,
+    }
+
+
+# The compiled block_facts (newsclean._speedups) gives what _block_facts_python gives, in
+# one call of C (no Python frame under the cache); tests/test_speedups_facts.py compares them.
+_block_facts: Callable[[str, str, str | None], BlockFacts] = (
+    facts_function(BlockFacts, _facts_parts) if COMPILED else _block_facts_python
+)
+block_facts = lru_cache(maxsize=16384)(_block_facts)
+block_facts.__doc__ = """Measure one block: ``block_facts(text, kind, language) -> BlockFacts``.
+
+Cached: the headline and chrome filters look at the same blocks.
+"""
 
 
 def analyse_page(blocks: Sequence[Block], language: str | None = None) -> PageAnalysis:

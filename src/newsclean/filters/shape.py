@@ -577,17 +577,15 @@ def shape_of(text: str, stopwords: frozenset[str] | None = None) -> Shape:
 
 
 def measure(text: str, folded: str, stopwords: frozenset[str] | None) -> Shape:
-    """:func:`shape_of` given ``text`` case-folded: the compiled code when it is built (for
-    any text without CJK characters), else :func:`shape_from`.
+    """:func:`shape_of` given ``text`` case-folded: the compiled code when it is built, else
+    :func:`shape_from`.
 
     >>> measure("Home | World", "home | world", None) == shape_of("Home | World")
     True
     """
     if COMPILED:
         words = None if stopwords is None else _word_set(stopwords)
-        shape = compiled_shape(Shape, text, folded, words, _MAX_KEYED_CHARS)
-        if shape is not None:
-            return shape
+        return compiled_shape(Shape, text, folded, words, _MAX_KEYED_CHARS)
     return shape_from(text, folded, folded.split(), stopwords)
 
 
