@@ -8,7 +8,6 @@ the article's prose, as the best-scoring contiguous segment.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -17,27 +16,23 @@ from functools import cache, lru_cache, partial
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from newsclean._compiled import COMPILED
 from newsclean.authors import strip_by
 from newsclean.document import Block, BlockKind
 from newsclean.lexicon import load
 
 # The optional C accelerator (src/newsclean/_speedups.c): compiled versions of the hottest
-# measurements below for ASCII text, which give the same results as the Python code (see
-# tests/test_speedups.py). Without it, or with NEWSCLEAN_PURE_PYTHON set, the Python runs.
-try:
-    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
-        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
+# measurements below, which give the same results as the Python code (see
+# tests/test_speedups*.py). Without it, or with NEWSCLEAN_PURE_PYTHON set, the Python runs.
+if COMPILED:
     from newsclean._speedups import Phrases, WordSet, words_key
     from newsclean._speedups import block_fields as compiled_block_fields
     from newsclean._speedups import comparison_keys as compiled_comparison_keys
     from newsclean._speedups import guess_language as compiled_guess_language
     from newsclean._speedups import shape as compiled_shape
-except ImportError:
-    COMPILED = False
-else:
-    COMPILED = True
 
 __all__ = [
+    "COMPILED",
     "ChromeLexicon",
     "Core",
     "Shape",

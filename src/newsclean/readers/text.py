@@ -9,10 +9,10 @@ bullets, block quotes and fenced code keep their kind and lose their markers.
 from __future__ import annotations
 
 import operator
-import os
 import re
 from collections.abc import Iterator
 
+from newsclean._compiled import COMPILED
 from newsclean.document import Block, BlockKind, Document, Metadata, _new_block
 from newsclean.errors import InputTypeError
 
@@ -21,14 +21,8 @@ __all__ = ["read_text", "split_paragraphs"]
 # The optional C accelerator (src/newsclean/_speedups_reader.c): _compiled_blocks, the
 # compiled _fast_blocks, gives the same blocks (see tests/test_speedups_reader.py). Without
 # it, or with NEWSCLEAN_PURE_PYTHON set, _fast_blocks runs.
-try:
-    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
-        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
+if COMPILED:
     from newsclean._speedups import text_blocks
-except ImportError:
-    COMPILED = False
-else:
-    COMPILED = True
 
 # U+0085 (NEL) is not taken as a line break, nor U+00A0 (no-break space) squashed: both can
 # be bytes of mojibake ("…" in windows-1252 read as latin-1 is NEL; "à" in UTF-8 read as
