@@ -25,7 +25,6 @@ from newsclean.filters.shape import (
     Shape,
     _comparison_key,
     _lexicon_key,
-    _stop_word_counts,
     _stopwords,
     chrome_lexicon,
     count_matches,
@@ -105,17 +104,6 @@ def test_shape_of_ascii_text_does_not_read_folded() -> None:
     )
 
 
-@given(st.lists(texts, max_size=8), st.integers(min_value=0, max_value=40))
-def test_stop_word_counts_are_what_guess_language_counts(texts: list[str], limit: int) -> None:
-    shape_module._stop_words_in.cache_clear()
-    expected_seen, expected = _stop_word_counts(texts, limit)
-    seen, counts = speedups.stop_word_counts(
-        iter(texts), speedups.WordSet(sorted(shape_module._all_stopwords())), limit
-    )
-    assert seen == expected_seen
-    assert list(counts.items()) == list(expected.items())  # same counts, same order
-
-
 @given(texts)
 def test_phrases_count_is_the_trie_regex(text: str) -> None:
     lexicon = chrome_lexicon()
@@ -145,8 +133,6 @@ def test_wrong_arguments_raise_type_errors() -> None:
         speedups.words_key(b"abc", True)
     with pytest.raises(TypeError):
         speedups.shape(Shape, "text", "text", frozenset(), 200)
-    with pytest.raises(TypeError):
-        speedups.stop_word_counts([b"x"], speedups.WordSet([]), 10)
 
 
 @pytest.mark.parametrize("seed", seed_ids())

@@ -277,7 +277,7 @@ static PyTypeObject WordSetType = {
     .tp_dealloc = (destructor)wordset_dealloc,
     .tp_as_sequence = &wordset_as_sequence,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A set of words (of at most 64 characters), for shape and stop_word_counts.",
+    .tp_doc = "A set of words (of at most 64 characters), for shape and guess_language.",
     .tp_init = (initproc)wordset_init,
     .tp_new = PyType_GenericNew,
 };
@@ -543,97 +543,6 @@ speedups_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     items[4] = Py_NewRef(prose ? Py_True : Py_False);
     items[5] = n <= keyed ? key_of(&src, 0) : PyUnicode_New(0, 0);
     return make_tuple(shape_type, items, 6);
-}
-
-/* ---------------------------------------------------------------- stop_word_counts */
-
-/* stop_word_counts(texts, stopwords, limit) -> tuple[int, dict[str, int]]
- *
- * What shape.guess_language counts: the words of each text, case-folded, until `limit`
- * words have been seen (the text that reaches it included), and how often each stop word
- * (member of the WordSet) occurs among them, in order of first appearance. */
-static PyObject *
-speedups_stop_word_counts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
-{
-    (void)module;
-    if (nargs != 3 || !PyObject_TypeCheck(args[1], &WordSetType) || !PyLong_Check(args[2])) {
-        PyErr_SetString(PyExc_TypeError,
-                        "stop_word_counts(texts: Iterable[str], stopwords: WordSet, limit: int)");
-        return NULL;
-    }
-    const WordSetObject *stopwords = (WordSetObject *)args[1];
-    Py_ssize_t limit = PyLong_AsSsize_t(args[2]);
-    if (limit == -1 && PyErr_Occurred())
-        return NULL;
-    PyObject *iterator = PyObject_GetIter(args[0]);
-    if (iterator == NULL)
-        return NULL;
-    /* Counts by slot, and the slots in order of first appearance; the dict comes last. */
-    Py_ssize_t slots = stopwords->mask + 1;
-    Py_ssize_t *counts = PyMem_Calloc((size_t)slots, sizeof(Py_ssize_t));
-    Py_ssize_t *order = PyMem_Malloc((size_t)slots * sizeof(Py_ssize_t));
-    PyObject *result = NULL;
-    if (counts == NULL || order == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    Py_ssize_t distinct = 0;
-    Py_ssize_t seen = 0;
-    PyObject *text;
-    while ((text = PyIter_Next(iterator)) != NULL) {
-        if (!PyUnicode_Check(text)) {
-            PyErr_SetString(PyExc_TypeError, "stop_word_counts() needs str texts");
-            Py_DECREF(text);
-            goto done;
-        }
-        PyObject *folded = PyUnicode_IS_ASCII(text) ? Py_NewRef(text)
-                                                    : PyObject_CallMethod(text, "casefold", NULL);
-        Py_DECREF(text);
-        if (folded == NULL)
-            goto done;
-        if (!PyUnicode_Check(folded)) {
-            PyErr_SetString(PyExc_TypeError, "casefold() did not return a str");
-            Py_DECREF(folded);
-            goto done;
-        }
-        Src src;
-        src_init(&src, folded);
-        Py_ssize_t pos = 0, start, len;
-        uint64_t hash;
-        while (next_token(&src, &pos, &start, &len, &hash)) {
-            seen++;
-            if (len > MAX_WORD)
-                continue;
-            Py_ssize_t slot = wordset_probe(stopwords, &src, start, len, hash);
-            if (slot < 0)
-                continue;
-            if (counts[slot]++ == 0)
-                order[distinct++] = slot;
-        }
-        Py_DECREF(folded);
-        if (seen >= limit)
-            break;
-    }
-    if (PyErr_Occurred())
-        goto done;
-    PyObject *frequency = PyDict_New();
-    if (frequency == NULL)
-        goto done;
-    for (Py_ssize_t k = 0; k < distinct; k++) {
-        PyObject *count = PyLong_FromSsize_t(counts[order[k]]);
-        if (count == NULL || PyDict_SetItem(frequency, stopwords->slots[order[k]].word, count) < 0) {
-            Py_XDECREF(count);
-            Py_DECREF(frequency);
-            goto done;
-        }
-        Py_DECREF(count);
-    }
-    result = Py_BuildValue("(nN)", seen, frequency);
-done:
-    Py_DECREF(iterator);
-    PyMem_Free(counts);
-    PyMem_Free(order);
-    return result;
 }
 
 /* ---------------------------------------------------------------- Phrases */
@@ -989,8 +898,6 @@ static PyMethodDef speedups_methods[] = {
      "comparison_key (digits true) or lexicon_key (digits false) of case-folded text."},
     {"shape", (PyCFunction)(void (*)(void))speedups_shape, METH_FASTCALL,
      "shape_from(text, folded, folded.split(), stopwords) as a Shape."},
-    {"stop_word_counts", (PyCFunction)(void (*)(void))speedups_stop_word_counts, METH_FASTCALL,
-     "The words seen and the stop-word counts guess_language needs."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -8,7 +8,7 @@ _B = TypeVar("_B")
 _F = TypeVar("_F", bound=tuple[object, ...])
 
 class WordSet:
-    """A set of words (of at most 64 characters), for :func:`shape` and :func:`stop_word_counts`."""
+    """A set of words (of at most 64 characters), for :func:`shape` and :func:`guess_language`."""
 
     def __init__(self, words: Iterable[str]) -> None: ...
     def __len__(self) -> int: ...
@@ -28,9 +28,6 @@ def shape(
     keyed_chars: int,
     /,
 ) -> _T: ...
-def stop_word_counts(
-    texts: Iterable[str], stopwords: WordSet, limit: int, /
-) -> tuple[int, dict[str, int]]: ...
 def text_blocks(
     text: str,
     block_type: type[_B],
