@@ -822,6 +822,7 @@ static PyTypeObject PhrasesType = {
  * Larger parts live in their own files, compiled into this one module (one translation
  * unit: they use the helpers above). Each defines only static names and one
  * `static PyMethodDef <part>_methods[]`, which PyInit adds to the module. */
+#include "_speedups_byline.c"
 
 /* ---------------------------------------------------------------- module */
 
@@ -853,6 +854,7 @@ PyInit__speedups(void)
     if (module == NULL)
         return NULL;
     PyMethodDef *parts[] = {
+        byline_methods,
         NULL,
     };
     for (size_t k = 0; parts[k] != NULL; k++) {
