@@ -44,28 +44,34 @@ compiled = pytest.mark.skipif(
 _BYLINES: dict[str, Any] = load("bylines")
 _DATES: dict[str, Any] = load("dates")
 _REFERENCE = datetime(2024, 3, 20, 12, tzinfo=timezone.utc)
+_MAYBE, _NONE, _UNDATED = fast.BYLINE_MAYBE, fast.BYLINE_NONE, fast.BYLINE_UNDATED
 _LANGUAGES = st.sampled_from([None, ("en",), ("de",), ("fr",), ("ru",), ("pt",)])
 
 
 def _rulings(
     text: str, languages: tuple[str, ...] | None = None, reference: datetime | None = None
-) -> tuple[bool, bool]:
-    """Whether the gate finds parse_byline and parse_credits certainly None on ``text``."""
+) -> tuple[int, bool]:
+    """What the gate knows of parse_byline on ``text`` (fast.BYLINE_*) and whether it finds
+    parse_credits certainly None."""
     gate = fast.gate_data(languages, reference is None)
     found = fast.candidates((Block(text, kind="line"),), [0], gate)
     if not found:
-        return True, True
-    [(index, byline_none, credits_none)] = found
+        return fast.BYLINE_NONE, True
+    [(index, known, credits_none)] = found
     assert index == 0
-    return byline_none, credits_none
+    return known, credits_none
 
 
 def _check(
     text: str, languages: tuple[str, ...] | None = None, reference: datetime | None = None
 ) -> None:
-    byline_none, credits_none = _rulings(text, languages, reference)
-    if byline_none:
+    known, credits_none = _rulings(text, languages, reference)
+    if known == fast.BYLINE_NONE:
         assert parse_byline(text, reference=reference, languages=languages) is None, text
+    elif known == fast.BYLINE_UNDATED:
+        assert find_dates(text, reference=reference, languages=languages) == [], text
+        expected = parse_byline(text, reference=reference, languages=languages)
+        assert lines.undated_byline(text) == expected, text
     if credits_none:
         assert parse_credits(text) is None, text
     gate = fast.gate_data(languages, reference is None)
@@ -257,7 +263,7 @@ _DATE_PIECE = st.one_of(
 def test_no_date_where_the_gate_finds_none(text: str, languages: tuple[str, ...] | None) -> None:
     # Lines of numbers, date words and marks and no signing word: with a reference (no
     # trigger test), the gate calls the byline None only where find_dates finds no date.
-    byline_none, _ = _rulings(text, languages, _REFERENCE)
+    known, _ = _rulings(text, languages, _REFERENCE)
     words = text.split(None, MAX_BYLINE_WORDS)
     shape_exit = (
         not text
@@ -265,7 +271,7 @@ def test_no_date_where_the_gate_finds_none(text: str, languages: tuple[str, ...]
         or text[:1] in "—–"
         or (len(words) >= 6 and 2 * lines._lower_initials(words) > len(words))
     )
-    if byline_none and not shape_exit and not lines._may_be_signed(text):
+    if known == _UNDATED or (known == _NONE and not shape_exit and not lines._may_be_signed(text)):
         assert find_dates(text, reference=_REFERENCE, languages=languages) == [], text
 
 
@@ -287,7 +293,7 @@ def test_date_lines_are_left_to_python() -> None:
         "5. Mai 2019",
     ):
         # With a reference the trigger test is off (dates without a digit count then).
-        assert not _rulings(text, reference=_REFERENCE)[0], text
+        assert _rulings(text, reference=_REFERENCE)[0] == _MAYBE, text
 
 
 @compiled
@@ -301,16 +307,16 @@ def test_lines_that_look_like_dates_are_ruled_out() -> None:
         "PARTY 18 plus",
         "5 ° de mayo",
     ):
-        assert _rulings(text) == (True, True), text
+        assert _rulings(text) == (_NONE, True), text
         assert parse_byline(text) is None
 
 
 @compiled
 def test_an_outlet_alone_is_not_a_signature_but_a_list_is() -> None:
-    assert _rulings("Breaking News") == (True, True)
-    assert _rulings("News & Politics") == (False, True)  # a names list: Python decides
-    assert _rulings("Privacy Policy") == (True, True)
-    assert _rulings("Reporting by Jane Doe") == (True, False)  # a credit line, not a byline
+    assert _rulings("Breaking News") == (_NONE, True)
+    assert _rulings("News & Politics") == (_UNDATED, True)  # a names list: Python decides
+    assert _rulings("Privacy Policy") == (_NONE, True)
+    assert _rulings("Reporting by Jane Doe") == (_NONE, False)  # a credit line, not a byline
 
 
 @compiled
@@ -336,11 +342,11 @@ def test_credit_lines_in_spaced_parentheses() -> None:
 
 @compiled
 def test_unicode_text_without_a_trigger_word_is_ruled_out() -> None:
-    assert _rulings("Гороскопы") == (True, True)
-    assert _rulings("Шоколадная диета") == (True, True)
-    assert _rulings("Автор: Иван Петров") == (False, True)  # "автор" signs: Python reads it
-    assert _rulings("Диета 6 лепестков") == (False, True)  # a digit: Python reads it
-    assert _rulings("Гороскопы", reference=_REFERENCE) == (False, True)
+    assert _rulings("Гороскопы") == (_NONE, True)
+    assert _rulings("Шоколадная диета") == (_NONE, True)
+    assert _rulings("Автор: Иван Петров") == (_MAYBE, True)  # "автор" signs: Python reads it
+    assert _rulings("Диета 6 лепестков") == (_MAYBE, True)  # a digit: Python reads it
+    assert _rulings("Гороскопы", reference=_REFERENCE) == (_MAYBE, True)
 
 
 @compiled
@@ -446,7 +452,7 @@ def test_blocks_of_other_types_are_read_as_python_reads_them() -> None:
 
     blocks: Any = (Line("Breaking News"), Block("By Jane Doe"), Line("By Ana Smith"))
     gate = fast.gate_data(None, True)
-    assert fast.candidates(blocks, [0, 1, 2], gate) == [(1, False, True), (2, False, True)]
+    assert fast.candidates(blocks, [0, 1, 2], gate) == [(1, _UNDATED, True), (2, _UNDATED, True)]
     assert fast.anchor(blocks, "by ana smith") == 2
     with pytest.raises(AttributeError):
         fast.candidates((object(),), [0], gate)  # type: ignore[arg-type]
@@ -474,6 +480,27 @@ def test_corpus_blocks_and_documents(article_text_dir: Path) -> None:
                 seen.add(text)
                 _check(text)
     assert len(seen) > 3000
+
+
+# --- the dateline's pre-checks ---------------------------------------------------------
+
+_DATELINE_PIECES = st.one_of(
+    st.sampled_from(["TAIPEI", "WASHINGTON", "New York", "É", "ÉA", "A\u0301B", "O'", "X"]),
+    st.sampled_from(["(", ")", "(Reuters)", "(AP)", " (", ") ", "\n", ",", ", Jan 28"]),
+    st.sampled_from([" - ", " — ", " – ", "--", ":", " ", "  ", "\x1c", "\xa0", "x" * 30]),
+    st.text(alphabet="aB (),-—:\n", max_size=6),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.lists(_DATELINE_PIECES, max_size=8).map("".join), _ANY))
+def test_dateline_prechecks_pass_every_match(text: str) -> None:
+    from newsclean.filters.byline import dateline
+
+    if dateline._AGENCY_DATELINE.match(text):
+        assert dateline._may_open_agency_dateline(text), text
+    if dateline._CAPS_DATELINE.match(text):
+        assert dateline._may_open_caps_dateline(text), text
 
 
 # --- what the proofs rest on -----------------------------------------------------------
@@ -589,6 +616,33 @@ def test_the_marks_read_as_ascii_are_those_the_c_code_reads_apart() -> None:
     ]
     named = {c for text in texts for c in text if ord(c) < 0x10000 and table[ord(c)] == 3}
     assert named <= set("·•–—°’‘“«−"), named - set("·•–—°’‘“«−")
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["and", "AND", "&", "und", "y", "e", "et", "x", "News", ",", "a/b", "|"]),
+        max_size=4,
+    ),
+    st.sampled_from([" ", "  ", "\t", "\xa0"]),
+)
+def test_separator_parts_read_as_the_pattern(words: list[str], space: str) -> None:
+    # ascii_signed reads the separators pattern as these parts: a mark anywhere, or a word
+    # with words on both sides.
+    separators, marks = fast._separator_parts()
+    assert separators is not None
+    text = space.join(words)
+    tokens = text.split()
+    connectors = regex.fullmatch(
+        r".*\(\?:([^()]*)\)\\s\)\\s\*", authors._words().separators.pattern
+    )
+    assert connectors is not None
+    names = connectors.group(1).split("|")
+    parts = any(c in marks for c in text) or any(
+        t.lower() in names for t in tokens[1:-1] if t.isascii()
+    )
+    assert parts == (authors._words().separators.search(" ".join(tokens)) is not None)
 
 
 @compiled

@@ -16,19 +16,19 @@
 
 static PyObject *byline_str_kind, *byline_str_text, *byline_str_position, *byline_str_level,
     *byline_str_match, *byline_str_casefold, *byline_str_heading, *byline_str_digit_next,
-    *byline_str_joined_next, *byline_str_search;
+    *byline_str_joined_next, *byline_str_search, *byline_str_paragraph;
 
 static int
 byline_strings(void)
 {
-    if (byline_str_search != NULL)
+    if (byline_str_paragraph != NULL)
         return 0;
-    const char *names[] = {"kind",     "text",    "position", "level", "match",
-                           "casefold", "heading", "#",        "#n",    "search"};
+    const char *names[] = {"kind",    "text", "position", "level",  "match",    "casefold",
+                           "heading", "#",    "#n",       "search", "paragraph"};
     PyObject **slots[] = {&byline_str_kind,     &byline_str_text,       &byline_str_position,
                           &byline_str_level,    &byline_str_match,      &byline_str_casefold,
                           &byline_str_heading,  &byline_str_digit_next, &byline_str_joined_next,
-                          &byline_str_search};
+                          &byline_str_search,   &byline_str_paragraph};
     for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
         if (*slots[k] != NULL)
             continue;
@@ -156,6 +156,22 @@ in_set(const WordSetObject *set, const Src *src, Py_ssize_t start, Py_ssize_t le
     return wordset_slot(set, &word, 0, len) >= 0;
 }
 
+/* The word of `set` (borrowed) equal to the characters start..start+len of src, all
+ * ASCII, lower-cased; NULL if there is none. */
+static inline PyObject *
+set_word(const WordSetObject *set, const Src *src, Py_ssize_t start, Py_ssize_t len)
+{
+    if (len > MAX_WORD)
+        return NULL;
+    if (src->ascii)
+        return wordset_find(set, src, start, len);
+    Py_UCS1 chars[MAX_WORD];
+    for (Py_ssize_t k = 0; k < len; k++)
+        chars[k] = (Py_UCS1)bat(src, start + k);
+    Src word = {PyUnicode_1BYTE_KIND, chars, len, 1};
+    return wordset_find(set, &word, 0, len);
+}
+
 /* The end of the \w run of ASCII text src starting at i. */
 static inline Py_ssize_t
 word_end(const Src *src, Py_ssize_t i)
@@ -207,9 +223,11 @@ typedef struct {
     PyObject *odd_case;            /* the characters of authors._ODD_CASE, a str */
     WordSetObject *by_firsts;      /* the first \w runs of the "By" phrases */
     PyObject *separators;          /* authors._words().separators */
+    WordSetObject *separator_words; /* its words ("and", "&"...), or NULL: call it */
+    PyObject *separator_marks;     /* its marks (",;/|"), a str */
 } Gate;
 
-#define GATE_ITEMS 29
+#define GATE_ITEMS 31
 /* The kinds fast.gate_data gives the phrases of lines._phrase_index: a "By" phrase, a
  * role or agency, an outlet word (lines._BY, _ATTRIBUTION, _OUTLET). */
 #define SIGNED_BY 1
@@ -226,7 +244,7 @@ static int
 gate_unpack(PyObject *tuple, Gate *g)
 {
     if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != GATE_ITEMS) {
-        PyErr_SetString(PyExc_TypeError, "the byline gate is a tuple of 29 (see gate_data)");
+        PyErr_SetString(PyExc_TypeError, "the byline gate is a tuple of 31 (see gate_data)");
         return -1;
     }
     WordSetObject **sets[] = {&g->triggers, &g->keys,      &g->label_starters, &g->word_starters,
@@ -257,6 +275,14 @@ gate_unpack(PyObject *tuple, Gate *g)
     g->may_be_signed = PyTuple_GET_ITEM(tuple, 25);
     g->odd_case = PyTuple_GET_ITEM(tuple, 26);
     g->separators = PyTuple_GET_ITEM(tuple, 28);
+    PyObject *separator_words = PyTuple_GET_ITEM(tuple, 29);
+    g->separator_marks = PyTuple_GET_ITEM(tuple, 30);
+    if (!(separator_words == Py_None || PyObject_TypeCheck(separator_words, &WordSetType))
+        || !PyUnicode_Check(g->separator_marks)) {
+        PyErr_SetString(PyExc_TypeError, "the byline gate has an item of the wrong type");
+        return -1;
+    }
+    g->separator_words = separator_words == Py_None ? NULL : (WordSetObject *)separator_words;
     if (!PyBytes_Check(table) || PyBytes_GET_SIZE(table) != WORD_TABLE_SIZE
         || !PyCallable_Check(g->may_be_signed) || !PyUnicode_Check(g->odd_case)) {
         PyErr_SetString(PyExc_TypeError, "the byline gate has an item of the wrong type");
@@ -409,12 +435,9 @@ ascii_held(const Src *src, const WordSetObject *keys, PyObject *index)
             continue;
         }
         Py_ssize_t end = word_end(src, i);
-        if (in_set(keys, src, i, end - i)) {
-            PyObject *word = ascii_lowered(src, i, end - i);
-            if (word == NULL)
-                return -1;
+        PyObject *word = set_word(keys, src, i, end - i); /* borrowed */
+        if (word != NULL) {
             PyObject *entries = PyDict_GetItemWithError(index, word); /* borrowed */
-            Py_DECREF(word);
             if (entries == NULL && PyErr_Occurred())
                 return -1;
             if (entries != NULL && !PyTuple_Check(entries)) {
@@ -814,6 +837,8 @@ by_may_open(const Gate *g, const Src *src)
     return 0;
 }
 
+static int separators_search(const Gate *g, PyObject *text, const Src *src);
+
 /* Whether lines._may_be_signed(text) is True, for ASCII text of `words` words with no
  * noise mark: 1 or 0, -1 on error. In its terms: True if `held` has a role or agency;
  * else, when it has a "By" phrase that may open a segment (by_may_open), as the function
@@ -840,6 +865,37 @@ ascii_signed(const Gate *g, PyObject *text, const Src *src, Py_ssize_t words)
         return 0;
     if (words >= 4)
         return 1;
+    if (g->separator_words == NULL)
+        return separators_search(g, text, src);
+    /* The separators pattern, as fast.gate_data took it apart: one of its marks anywhere,
+     * or one of its words (IGNORECASE) as a whole word with words on both sides (\s word
+     * \s in the text with single spaces). */
+    Py_ssize_t pos = 0, start, len, token = 0;
+    uint64_t hash;
+    while (next_token(src, &pos, &start, &len, &hash)) {
+        for (Py_ssize_t k = start; k < start + len; k++) {
+            Py_UCS4 c = PyUnicode_READ(src->kind, src->data, k);
+            for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(g->separator_marks); j++)
+                if (PyUnicode_READ_CHAR(g->separator_marks, j) == c)
+                    return 1;
+        }
+        if (token > 0 && token < words - 1) {
+            int ascii = 1;
+            for (Py_ssize_t k = start; k < start + len && ascii; k++)
+                ascii = PyUnicode_READ(src->kind, src->data, k) < 128;
+            if (ascii && in_set(g->separator_words, src, start, len))
+                return 1;
+        }
+        token++;
+    }
+    return 0;
+}
+
+/* Whether the separators pattern finds a list in `text` with its white space made single
+ * spaces (" ".join(text.split())): 1 or 0, -1 on error. */
+static int
+separators_search(const Gate *g, PyObject *text, const Src *src)
+{
     /* The words joined by single spaces. */
     PyObject *joined = PyUnicode_New(src->n, PyUnicode_MAX_CHAR_VALUE(text));
     if (joined == NULL)
@@ -955,9 +1011,15 @@ ascii_like(const Gate *g, const Src *src)
     return 1;
 }
 
-/* 1 if parse_byline(text, reference=..., languages=...) is certainly None, 0 if it may
- * not be, -1 on error. Each step is parse_byline's own early exit (lines.py), in its
- * words:
+/* What the gate knows of parse_byline(text, reference=..., languages=...): */
+#define BYLINE_MAYBE 0   /* nothing */
+#define BYLINE_NONE 1    /* it is None */
+#define BYLINE_UNDATED 2 /* it passes the early exits and find_dates finds no date */
+
+/* BYLINE_NONE if parse_byline(text, reference=..., languages=...) is certainly None,
+ * BYLINE_UNDATED if it is not ruled out but find_dates certainly finds no date in the
+ * text (which passes parse_byline's early exits), BYLINE_MAYBE else, -1 on error. Each
+ * step is parse_byline's own early exit (lines.py), in its words:
  * - no text, more than MAX_BYLINE_WORDS words (str.split: Py_UNICODE_ISSPACE), or a
  *   first character "—" or "–";
  * - at least _SENTENCE_MIN_WORDS words, more than half of them starting with a lower-case
@@ -985,7 +1047,7 @@ byline_none(const Gate *g, PyObject *text)
         }
         if (++words > g->max_words)
             return 1;
-        lower_initials += Py_UNICODE_ISLOWER(c) ? 1 : 0;
+        lower_initials += (c < 128 ? c >= 'a' && c <= 'z' : Py_UNICODE_ISLOWER(c)) ? 1 : 0;
         while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(src.kind, src.data, i)))
             i++;
     }
@@ -1010,19 +1072,20 @@ byline_none(const Gate *g, PyObject *text)
         i = end;
     }
     if (!digit && g->reference_none && !trigger)
-        return 1;
-    /* Signed: _may_be_signed may be True; then only a witness proves _byline_from None. */
+        return BYLINE_NONE;
+    int dated = ascii_date_match(g, text, &src);
+    if (dated != 0)
+        return dated < 0 ? -1 : BYLINE_MAYBE;
+    /* No date. Signed: _may_be_signed may be True; then only a witness proves
+     * _byline_from None. */
     int signed_ = ascii_noise(&src) ? 1 : ascii_signed(g, text, &src, words);
     if (signed_ > 0) {
         int witness = ascii_witness(g, &src);
         signed_ = witness < 0 ? -1 : !witness;
     }
     if (signed_ != 0)
-        return signed_ < 0 ? -1 : 0;
-    int dated = ascii_date_match(g, text, &src);
-    if (dated != 0)
-        return dated < 0 ? -1 : 0;
-    return 1;
+        return signed_ < 0 ? -1 : BYLINE_UNDATED;
+    return BYLINE_NONE;
 }
 
 /* ---------------------------------------------------------------- bio_name */
@@ -1121,6 +1184,20 @@ byline_anchor(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
         }
         else if (size <= longest) {
+            /* Case folding maps each character on its own, and an ASCII one to its lower
+             * case: the folded text opens with the lower-cased ASCII characters the text
+             * opens with, which must then open the title. */
+            int kind = PyUnicode_KIND(text);
+            const void *data = PyUnicode_DATA(text);
+            Py_ssize_t k = 0;
+            Py_UCS4 c;
+            while (k < size && (c = PyUnicode_READ(kind, data, k)) < 128
+                   && lower[c] == PyUnicode_READ(title_kind, title_data, k))
+                k++;
+            if (k < size && PyUnicode_READ(kind, data, k) < 128) {
+                Py_DECREF(text);
+                continue;
+            }
             PyObject *folded = PyObject_CallMethodNoArgs(text, byline_str_casefold);
             if (folded == NULL) {
                 Py_DECREF(text);
@@ -1234,9 +1311,10 @@ fail:
 }
 
 /* byline_candidates(blocks, head, gate) -> list[int]: the head blocks _read_head must
- * read, in order, as 4 * index + 2 * credits + byline, where byline (credits) is 1 when
- * parse_byline (parse_credits) is certainly None there. Left out: blocks of a kind in
- * gate's not_bylines, and those where both answers are certainly None. */
+ * read, in order, as 8 * index + 4 * credits + byline, where credits is 1 when
+ * parse_credits is certainly None there, and byline what byline_none knows (BYLINE_*).
+ * Left out: blocks of a kind in gate's not_bylines, and those where both answers are
+ * certainly None. */
 static PyObject *
 byline_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -1282,7 +1360,7 @@ byline_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyObject *text = field_get(&text_field, block);
         if (text == NULL)
             goto fail;
-        int byline = 0, credits = 0;
+        int byline = BYLINE_MAYBE, credits = 0;
         if (PyUnicode_Check(text)) {
             byline = byline_none(&g, text);
             credits = byline < 0 ? 0 : credits_none(&g, text);
@@ -1290,9 +1368,9 @@ byline_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         Py_DECREF(text);
         if (byline < 0)
             goto fail;
-        if (byline && credits)
+        if (byline == BYLINE_NONE && credits)
             continue;
-        PyObject *code = PyLong_FromSsize_t(4 * index + 2 * credits + byline);
+        PyObject *code = PyLong_FromSsize_t(8 * index + 4 * credits + byline);
         if (code == NULL || PyList_Append(result, code) < 0) {
             Py_XDECREF(code);
             goto fail;
@@ -1384,14 +1462,10 @@ byline_long_paragraphs(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     Py_ssize_t needed = PyLong_AsSsize_t(args[4]);
     if (needed == -1 && PyErr_Occurred())
         return NULL;
-    PyObject *paragraph = PyUnicode_InternFromString("paragraph");
-    if (paragraph == NULL)
-        return NULL;
+    PyObject *paragraph = byline_str_paragraph;
     PyObject *result = PyList_New(0);
-    if (result == NULL) {
-        Py_DECREF(paragraph);
+    if (result == NULL)
         return NULL;
-    }
     Field text_field, kind_field;
     field_init(&text_field, byline_str_text);
     field_init(&kind_field, byline_str_kind);
@@ -1430,7 +1504,6 @@ byline_long_paragraphs(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         }
         Src src;
         src_init(&src, text);
-        src.ascii = 0;
         Py_ssize_t pos = 0, start, len, count = 0;
         uint64_t hash;
         while (count < needed && next_token(&src, &pos, &start, &len, &hash))
@@ -1439,10 +1512,8 @@ byline_long_paragraphs(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         if (count >= needed && PyList_Append(result, item) < 0)
             goto fail;
     }
-    Py_DECREF(paragraph);
     return result;
 fail:
-    Py_DECREF(paragraph);
     Py_DECREF(result);
     return NULL;
 }

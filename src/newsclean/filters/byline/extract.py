@@ -13,7 +13,7 @@ from newsclean.document import Block, Document, Edit
 from newsclean.filters.byline import fast
 from newsclean.filters.byline.dateline import split_dateline
 from newsclean.filters.byline.endmatter import Credits, bio_name, has_bio_role, parse_credits
-from newsclean.filters.byline.lines import Byline, parse_byline
+from newsclean.filters.byline.lines import Byline, parse_byline, undated_byline
 from newsclean.filters.byline.words import NOT_BYLINES as _NOT_BYLINES
 from newsclean.filters.byline.words import DateValue, lexicon
 
@@ -119,15 +119,14 @@ class ExtractByline:
         # a date read against the clock never reaches a Byline), so a repeated text is
         # read once and its immutable answers are reused.
         read: dict[str, tuple[Byline | None, Credits | None]] = {}
-        for index, byline_none, credits_none in self._head_candidates(blocks, head, languages):
+        for index, known, credits_none in self._head_candidates(blocks, head, languages):
             text = blocks[index].text
             answers = read.get(text)
             if answers is None:
-                byline = (
-                    None
-                    if byline_none
-                    else parse_byline(text, reference=self.reference, languages=languages)
-                )
+                if known == fast.BYLINE_MAYBE:
+                    byline = parse_byline(text, reference=self.reference, languages=languages)
+                else:
+                    byline = None if known == fast.BYLINE_NONE else undated_byline(text)
                 credits = parse_credits(text) if byline is None and not credits_none else None
                 answers = read[text] = (byline, credits)
             byline, credits = answers
@@ -144,16 +143,16 @@ class ExtractByline:
 
     def _head_candidates(
         self, blocks: Sequence[Block], head: list[int], languages: Sequence[str] | None
-    ) -> list[tuple[int, bool, bool]]:
-        """The ``head`` blocks _read_head reads, each with whether its byline is certainly
-        None and whether its credit line is: the compiled gate (fast.py) rules on both and
-        leaves out the blocks where both are, the plain path on none; both leave out the
-        kinds never read as bylines."""
+    ) -> list[tuple[int, int, bool]]:
+        """The ``head`` blocks _read_head reads, each with what is known of its byline
+        (fast.BYLINE_*) and whether its credit line is certainly None: the compiled gate
+        (fast.py) knows and leaves out the blocks where both are None, the plain path
+        knows nothing; both leave out the kinds never read as bylines."""
         if fast.COMPILED and isinstance(blocks, tuple):
             langs = None if languages is None else tuple(languages)
             gate = fast.gate_data(langs, self.reference is None)
             return fast.candidates(blocks, head, gate)
-        return [(i, False, False) for i in head if blocks[i].kind not in _NOT_BYLINES]
+        return [(i, fast.BYLINE_MAYBE, False) for i in head if blocks[i].kind not in _NOT_BYLINES]
 
     def _read_dateline(
         self,

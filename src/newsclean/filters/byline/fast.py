@@ -114,7 +114,25 @@ def gate_data(languages: tuple[str, ...] | None, reference_none: bool) -> tuple[
         _odd_case_chars(),
         WordSet(_first_words(by_phrases)),
         authors._words().separators,
+        *_separator_parts(),
     )
+
+
+def _separator_parts() -> tuple[WordSet | None, str]:
+    """The separators pattern of authors taken apart, ``\\s*(?:[marks]|\\s(?:words)\\s)\\s*``:
+    a WordSet of its words (lower-case) and a str of its marks; None and "" when it has
+    another shape (the C code then calls the pattern)."""
+    pattern = authors._words().separators
+    shape = regex.fullmatch(
+        r"\\s\*\(\?:\[([^\]\\]*)\]\|\\s\(\?:([^()\\]*)\)\\s\)\\s\*", pattern.pattern
+    )
+    special = set(".^$*+?{}[]|()\\")
+    if shape is None or pattern.flags & regex.IGNORECASE == 0 or "-" in shape.group(1)[1:-1]:
+        return None, ""
+    words = shape.group(2).split("|")
+    if any(not word or special & set(word) or word != word.lower() for word in words):
+        return None, ""
+    return WordSet(words), shape.group(1)
 
 
 # The kinds of lines._phrase_index as the C code reads them (its SIGNED_* constants).
@@ -314,16 +332,21 @@ def head_indexes(blocks: tuple[Block, ...], low: int, high: int) -> list[int]:
     return _byline_head(blocks, low, high)
 
 
+# What the compiled gate knows of parse_byline on a block (BYLINE_* in the C code).
+BYLINE_MAYBE, BYLINE_NONE, BYLINE_UNDATED = 0, 1, 2
+
+
 def candidates(
     blocks: tuple[Block, ...], head: list[int], gate: tuple[Any, ...]
-) -> list[tuple[int, bool, bool]]:
+) -> list[tuple[int, int, bool]]:
     """The ``head`` blocks whose byline or credit line may not be None, in order, each
-    with whether its byline is certainly None and whether its credit line is; blocks of a
-    kind never read as bylines are left out (only with :data:`COMPILED`)."""
+    with what is known of its byline (BYLINE_NONE: it is None; BYLINE_UNDATED: it has no
+    date, so it is lines.undated_byline's answer; BYLINE_MAYBE: nothing) and whether its
+    credit line is certainly None; blocks of a kind never read as bylines are left out
+    (only with :data:`COMPILED`)."""
     assert _byline_candidates is not None
     return [
-        (code >> 2, bool(code & 1), bool(code & 2))
-        for code in _byline_candidates(blocks, head, gate)
+        (code >> 3, code & 3, bool(code & 4)) for code in _byline_candidates(blocks, head, gate)
     ]
 
 
