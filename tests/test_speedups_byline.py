@@ -221,6 +221,34 @@ _PIECE = st.one_of(
     st.sampled_from(_OTHER),
 )
 _LINES = st.lists(_PIECE, min_size=1, max_size=12).map("".join)
+# Lists of names, outlets, agencies, roles and desks, as bylines and menus print them.
+_LIST_ITEM = st.one_of(
+    st.sampled_from(
+        ["Jane Doe", "JANE DOE", "Ana de la Cruz", "Jo O’Brien", "J. Smith", "Reuters"]
+    ),
+    st.builds(
+        _cased,
+        st.sampled_from(
+            _BYLINES["outlet_words"][:12]
+            + _BYLINES["agencies"][:12]
+            + _BYLINES["roles"][:12]
+            + _BYLINES["desks"]
+            + _BYLINES["not_name_words"][:30]
+            + ["Latest News", "The Post", "Apple TV", "by", "By", "Author:"]
+        ),
+        st.integers(0, 3),
+    ),
+)
+_LISTS = st.builds(
+    lambda items, joints: "".join(
+        item + (joints[i] if i < len(joints) else "") for i, item in enumerate(items)
+    ),
+    st.lists(_LIST_ITEM, min_size=1, max_size=5),
+    st.lists(
+        st.sampled_from([", ", " & ", " and ", " | ", " - ", "/", " — ", " ", " · ", ",", "\n"]),
+        max_size=4,
+    ),
+)
 _SPACED = st.lists(_PIECE, min_size=1, max_size=10).map(" ".join)
 _TRICKY = (
     "aAzZ019_ .,;:!?\"'()[]<>@/|&+-\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2003\u3000"
@@ -234,7 +262,7 @@ _ANY = st.one_of(st.text(max_size=40), st.text(alphabet=_TRICKY, max_size=30))
 
 @compiled
 @settings(max_examples=600, deadline=None)
-@given(st.one_of(_LINES, _SPACED), _LANGUAGES, st.sampled_from([None, _REFERENCE]))
+@given(st.one_of(_LINES, _SPACED, _LISTS), _LANGUAGES, st.sampled_from([None, _REFERENCE]))
 def test_rulings_hold_on_lexicon_lines(
     text: str, languages: tuple[str, ...] | None, reference: datetime | None
 ) -> None:
@@ -291,9 +319,22 @@ def test_date_lines_are_left_to_python() -> None:
         "10:30 pm Monday, Nov 5",
         "5° de mayo",
         "5. Mai 2019",
+        # A date led by a time, whose core cannot open a date of its own after ",".
+        "10:30,Nov 5",
+        "10:30, Nov 5",
+        "5 pm,Nov 5",
+        "5pm,Nov 5",
     ):
         # With a reference the trigger test is off (dates without a digit count then).
         assert _rulings(text, reference=_REFERENCE)[0] == _MAYBE, text
+
+
+@compiled
+def test_bylines_with_half_their_words_in_lower_case_are_read() -> None:
+    # A sentence has more than half of its words (six or more) in lower case.
+    for text in ("By Ana de la Cruz and Jo van der Berg", "By Jane Doe and Ana de la Cruz"):
+        assert _rulings(text)[0] != _NONE, text
+        assert parse_byline(text) is not None
 
 
 @compiled
@@ -314,9 +355,18 @@ def test_lines_that_look_like_dates_are_ruled_out() -> None:
 @compiled
 def test_an_outlet_alone_is_not_a_signature_but_a_list_is() -> None:
     assert _rulings("Breaking News") == (_NONE, True)
-    assert _rulings("News & Politics") == (_UNDATED, True)  # a names list: Python decides
+    assert _rulings("News & Politics") == (_NONE, True)  # a list, but of no name or desk
+    assert _rulings("Jane Doe & CTV News") == (_UNDATED, True)  # a name: Python decides
     assert _rulings("Privacy Policy") == (_NONE, True)
     assert _rulings("Reporting by Jane Doe") == (_NONE, False)  # a credit line, not a byline
+
+
+@compiled
+def test_lines_that_cannot_hold_a_name_or_desk_are_ruled_out() -> None:
+    for text in ("Reuters", "The Associated Press", "Latest News & Rumors", "Opinion Columnist"):
+        assert _rulings(text) == (_NONE, True), text
+    for text in ("Staff & Reuters", "By Jane Doe", "Jane Doe | Reuters", "Apple TV & Accessories"):
+        assert _rulings(text)[0] == _UNDATED, text  # a desk, a "By", a possible name
 
 
 @compiled
@@ -369,6 +419,9 @@ def test_bios_are_left_to_python() -> None:
         "Jane Doe is a reporter covering health.",
         "Sana Khan is the News Editor at Modern Diplomacy.",
         "Jane O’Brien (pictured) covers courts.",
+        "Иван Петров — журналист.",
+        "Иван Петров является обозревателем.",
+        "José Pérez écrit sur la politique.",
     ):
         assert fast.tail_inert((Block(text),), [0], gate) == [], text
 
@@ -561,6 +614,13 @@ def test_phrases_open_with_a_word_character() -> None:
     assert fast.gate_data(None, True)[12] is not None  # so credits_none is on
 
 
+def test_bio_verbs_lower_case_one_to_one() -> None:
+    # bio_none looks verbs up by their characters lower-cased one by one.
+    verbs = [v for group in _BYLINES["bio"]["verbs"].values() for v in group]
+    assert all(len(c.lower()) == 1 for verb in verbs for c in verb)
+    assert all(verb == verb.lower() for verb in verbs)
+
+
 def test_grammar_words_are_whole_runs() -> None:
     # digit_may_start and fast._continuations take month names and units as whole \w
     # runs, and ordinals as the rest of a day's run or a mark.
@@ -643,6 +703,18 @@ def test_separator_parts_read_as_the_pattern(words: list[str], space: str) -> No
         t.lower() in names for t in tokens[1:-1] if t.isascii()
     )
     assert parts == (authors._words().separators.search(" ".join(tokens)) is not None)
+
+
+@compiled
+def test_errors_of_the_patterns_propagate() -> None:
+    class Broken:
+        def match(self, text: str, pos: int) -> None:
+            raise ValueError("broken pattern")
+
+    gate = list(fast.gate_data(None, True))
+    gate[9] = Broken()  # the grammar's digit pattern
+    with pytest.raises(ValueError, match="broken pattern"):
+        fast.candidates((Block("5 Nov 2019"),), [0], tuple(gate))
 
 
 @compiled

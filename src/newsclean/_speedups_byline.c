@@ -207,7 +207,7 @@ typedef struct {
     WordSetObject *day_month;      /* the words between a day and its month ("de", "of") */
     PyObject *digit, *labelled, *word; /* the grammar's patterns */
     WordSetObject *credit_firsts;  /* the first \w runs of the credit phrases, or NULL */
-    WordSetObject *verbs;          /* the first \w runs of the bio pattern's verbs */
+    PyObject *verbs;               /* the bio pattern's verbs: first word -> second words */
     PyObject *not_bylines;         /* extract._NOT_BYLINES */
     int reference_none;            /* ExtractByline.reference is None */
     Py_ssize_t max_words;          /* MAX_BYLINE_WORDS */
@@ -225,9 +225,12 @@ typedef struct {
     PyObject *separators;          /* authors._words().separators */
     WordSetObject *separator_words; /* its words ("and", "&"...), or NULL: call it */
     PyObject *separator_marks;     /* its marks (",;/|"), a str */
+    WordSetObject *desk_keys;      /* the words of the desk phrases */
+    PyObject *desks;               /* word -> ((words, 1), ...) for the desk phrases */
+    WordSetObject *not_name_words; /* authors' not_name_words */
 } Gate;
 
-#define GATE_ITEMS 31
+#define GATE_ITEMS 34
 /* The kinds fast.gate_data gives the phrases of lines._phrase_index: a "By" phrase, a
  * role or agency, an outlet word (lines._BY, _ATTRIBUTION, _OUTLET). */
 #define SIGNED_BY 1
@@ -244,14 +247,14 @@ static int
 gate_unpack(PyObject *tuple, Gate *g)
 {
     if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != GATE_ITEMS) {
-        PyErr_SetString(PyExc_TypeError, "the byline gate is a tuple of 31 (see gate_data)");
+        PyErr_SetString(PyExc_TypeError, "the byline gate is a tuple of 34 (see gate_data)");
         return -1;
     }
     WordSetObject **sets[] = {&g->triggers, &g->keys,      &g->label_starters, &g->word_starters,
                               &g->months,   &g->units,     &g->ordinals,       &g->day_month,
-                              &g->verbs,    &g->role_keys, &g->free,           &g->suffixes,
-                              &g->numbers,  &g->by_firsts};
-    int set_items[] = {0, 1, 3, 4, 5, 6, 7, 8, 13, 18, 20, 21, 22, 27};
+                              &g->role_keys, &g->free,     &g->suffixes,       &g->numbers,
+                              &g->by_firsts, &g->desk_keys, &g->not_name_words};
+    int set_items[] = {0, 1, 3, 4, 5, 6, 7, 8, 18, 20, 21, 22, 27, 31, 33};
     for (size_t k = 0; k < sizeof(set_items) / sizeof(set_items[0]); k++) {
         PyObject *item = PyTuple_GET_ITEM(tuple, set_items[k]);
         if (!PyObject_TypeCheck(item, &WordSetType)) {
@@ -270,6 +273,8 @@ gate_unpack(PyObject *tuple, Gate *g)
     PyObject *max_words = PyTuple_GET_ITEM(tuple, 16);
     PyObject *sentence_words = PyTuple_GET_ITEM(tuple, 17);
     g->roles = PyTuple_GET_ITEM(tuple, 19);
+    g->verbs = PyTuple_GET_ITEM(tuple, 13);
+    g->desks = PyTuple_GET_ITEM(tuple, 32);
     g->continuations = PyTuple_GET_ITEM(tuple, 23);
     PyObject *table = PyTuple_GET_ITEM(tuple, 24);
     g->may_be_signed = PyTuple_GET_ITEM(tuple, 25);
@@ -290,6 +295,7 @@ gate_unpack(PyObject *tuple, Gate *g)
     }
     g->word_table = (const unsigned char *)PyBytes_AS_STRING(table);
     if (!PyDict_Check(g->phrases) || !PyDict_Check(g->roles) || !PyDict_Check(g->continuations)
+        || !PyDict_Check(g->verbs) || !PyDict_Check(g->desks)
         || !PyTuple_Check(g->not_bylines)
         || !(firsts == Py_None || PyObject_TypeCheck(firsts, &WordSetType))
         || !PyBool_Check(reference_none) || !PyLong_Check(max_words)
@@ -991,6 +997,120 @@ unicode_untriggered(const Gate *g, PyObject *text, const Src *src)
     return 1;
 }
 
+/* Whether c may end a piece of a names list or a segment at its right: the separators
+ * of split_names ([,;/|] and "&") and of _SEGMENTS ("|•·—–-", "\n"). */
+static inline int
+may_separate(Py_UCS4 c)
+{
+    return c == ',' || c == ';' || c == '/' || c == '|' || c == '&' || c == '\n' || c == '-'
+           || c == 0xb7 || c == 0x2022 || c == 0x2013 || c == 0x2014;
+}
+
+/* Whether c surely ends a piece of a names list or a segment where it stands: [,;/|]
+ * (split_names, which also reads "\s*[,;/|]\s*"), "|" and "\n" (_SEGMENTS). */
+static inline int
+surely_separates(Py_UCS4 c)
+{
+    return c == ',' || c == ';' || c == '/' || c == '|' || c == '\n';
+}
+
+/* The characters strip_noise takes off the ends of a piece (" \t,;:|·•-–—"). */
+static inline int
+stripped(Py_UCS4 c)
+{
+    return c == ' ' || c == '\t' || c == ',' || c == ';' || c == ':' || c == '|' || c == 0xb7
+           || c == 0x2022 || c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+/* 1 if ASCII text src, with no date, no noise mark and no segment that may open with a
+ * "By" phrase (by_may_open), has no chunk that can be a name or a desk, so that
+ * _byline_from returns None; 0 if it may have one, -1 on error.
+ *
+ * Without a date, _byline_from needs a people segment with `by` (a "By" phrase opening
+ * the segment: ruled out) or attributed with names or desks. A desk needs all the words
+ * of a desk phrase (the desk pattern, as authors._may_hold_roles_desks reads it): none
+ * is held. A name is read (_name, _name_before_attribution, both given a chunk or the
+ * part of it before " for ") from the opening tokens of a chunk of split_names, of at
+ * least two tokens, whose first token is a name word (\p{Lu} first: ASCII here) and not a
+ * not_name_words word. Every chunk opens at the start of the text or after a separator
+ * (may_separate, or a joining word such as "and"), and the white space and the marks
+ * strip_noise takes off (stripped); strip_by takes nothing off (no "By" phrase), and
+ * without noise marks strip_noise only cuts the ends. A chunk ends at a character that
+ * surely separates, or at a segment separator with white space on both sides, if not
+ * before: so it has no more tokens than counted here. So where each place such a chunk
+ * may open holds fewer than two tokens, or a first token that is no name word (no ASCII
+ * capital) or (whole, without separators) a not_name_words word, no chunk is a name. */
+static int
+ascii_nameless(const Gate *g, const Src *src)
+{
+    long desks = ascii_held(src, g->desk_keys, g->desks);
+    if (desks != 0)
+        return desks < 0 ? -1 : 0;
+    if (by_may_open(g, src))
+        return 0;
+    Py_ssize_t n = src->n, previous_end = -1;
+    int joined = 0; /* the token before was a joining word */
+    for (Py_ssize_t p = 0; p < n; p++) {
+        Py_UCS4 before = p > 0 ? bat(src, p - 1) : 0;
+        int opens = p == 0 || may_separate(before) || (joined && p > previous_end
+                                                           && Py_UNICODE_ISSPACE(before));
+        /* Keep track of tokens, for the joining words. */
+        if (!Py_UNICODE_ISSPACE(bat(src, p)) && (p == 0 || Py_UNICODE_ISSPACE(before))) {
+            Py_ssize_t end = p;
+            while (end < n && !Py_UNICODE_ISSPACE(bat(src, end)))
+                end++;
+            int word = 1;
+            for (Py_ssize_t k = p; k < end && word; k++)
+                word = bat(src, k) < 128;
+            joined = word && end - p <= MAX_WORD && in_set(g->separator_words, src, p, end - p);
+            previous_end = end;
+            if (!opens)
+                continue;
+        }
+        else if (!opens)
+            continue;
+        /* A chunk may open at p: its first token, and its tokens up to a sure end. */
+        Py_ssize_t q = p;
+        while (q < n && (Py_UNICODE_ISSPACE(bat(src, q)) || stripped(bat(src, q))))
+            q++;
+        if (q >= n)
+            continue;
+        Py_ssize_t token_end = q, tokens = 0, k = q;
+        while (token_end < n && !Py_UNICODE_ISSPACE(bat(src, token_end)))
+            token_end++;
+        while (k < n) {
+            Py_UCS4 c = bat(src, k);
+            if (surely_separates(c))
+                break;
+            if (Py_UNICODE_ISSPACE(c)) {
+                Py_ssize_t r = k;
+                while (r < n && Py_UNICODE_ISSPACE(bat(src, r)))
+                    r++;
+                if (r + 1 < n && r > k && may_separate(bat(src, r)) && bat(src, r) != ','
+                    && Py_UNICODE_ISSPACE(bat(src, r + 1)))
+                    break; /* " - ", " — "...: a segment ends */
+                k = r;
+                continue;
+            }
+            tokens++;
+            while (k < n && !Py_UNICODE_ISSPACE(bat(src, k)) && !surely_separates(bat(src, k)))
+                k++;
+        }
+        if (tokens < 2)
+            continue;
+        Py_UCS4 first = PyUnicode_READ(src->kind, src->data, q); /* as printed */
+        if (first < 'A' || first > 'Z')
+            continue;
+        int plain = 1;
+        for (Py_ssize_t j = q; j < token_end && plain; j++)
+            plain = !may_separate(bat(src, j)) && bat(src, j) < 128;
+        if (plain && in_set(g->not_name_words, src, q, token_end - q))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
 /* Whether text src, not ASCII, is read here as ASCII text is: each of its other
  * characters is of fast._word_table's ASCII_LIKE class, marks and spaces (typographic
  * quotes and dashes, bullets, ©, °, no-break space...) that no \w, \d or \s class
@@ -1028,8 +1148,9 @@ ascii_like(const Gate *g, const Src *src)
  *   see ascii_like for the marks it lets in too): no digit, no reference, and no \w run
  *   (lower-cased) a trigger word (for other text, see unicode_untriggered);
  * - no date (ascii_date_match), and no signature (_may_be_signed is False when the text
- *   has no noise mark and `held` is 0: ascii_holds over lines._phrase_index) or a
- *   witness that a segment is "other" (ascii_witness). */
+ *   has no noise mark and `held` is 0: ascii_holds over lines._phrase_index), or a
+ *   witness that a segment is "other" (ascii_witness), or no segment that can sign
+ *   (ascii_nameless). */
 static int
 byline_none(const Gate *g, PyObject *text)
 {
@@ -1078,10 +1199,15 @@ byline_none(const Gate *g, PyObject *text)
         return dated < 0 ? -1 : BYLINE_MAYBE;
     /* No date. Signed: _may_be_signed may be True; then only a witness proves
      * _byline_from None. */
-    int signed_ = ascii_noise(&src) ? 1 : ascii_signed(g, text, &src, words);
+    int noise = ascii_noise(&src);
+    int signed_ = noise ? 1 : ascii_signed(g, text, &src, words);
     if (signed_ > 0) {
         int witness = ascii_witness(g, &src);
         signed_ = witness < 0 ? -1 : !witness;
+    }
+    if (signed_ > 0 && !noise) {
+        int nameless = ascii_nameless(g, &src);
+        signed_ = nameless < 0 ? -1 : !nameless;
     }
     if (signed_ != 0)
         return signed_ < 0 ? -1 : BYLINE_UNDATED;
@@ -1090,50 +1216,125 @@ byline_none(const Gate *g, PyObject *text)
 
 /* ---------------------------------------------------------------- bio_name */
 
-/* The bio pattern's name word: [\p{L}\p{M}.'’\-], in ASCII (and ’). */
-static inline int
-ascii_name_char(Py_UCS4 c)
+/* The class of a character of the BMP in fast._word_table (ODD_CHAR beyond it). */
+static inline unsigned char
+word_class(const Gate *g, Py_UCS4 c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '\'' || c == '-'
+    if (c < 128)
+        return ascii_word(c) ? WORD : NOT_WORD;
+    return c < WORD_TABLE_SIZE ? g->word_table[c] : ODD_CHAR;
+}
+
+/* Whether c may be a character of the bio pattern's name words, [\p{L}\p{M}.'’\-]:
+ * letters and marks are \w for regex, so a character of no \w class is none but ".'’-"
+ * (a \w character of another kind, a digit, is let through). */
+static inline int
+may_be_name_char(const Gate *g, Py_UCS4 c)
+{
+    unsigned char class = word_class(g, c);
+    return (class != NOT_WORD && class != ASCII_LIKE) || c == '.' || c == '\'' || c == '-'
            || c == 0x2019;
 }
 
-/* 1 if lexicon().bio.match(text) is certainly None (so bio_name(text) is None), else 0.
+/* The leading \w run of the token start..start+len of src, lower-cased one character at
+ * a time (Py_UNICODE_TOLOWER), as a new str; "" if the token opens with no \w character
+ * or the run is longer than any verb (MAX_WORD). NULL on error. */
+static PyObject *
+leading_run(const Gate *g, const Src *src, Py_ssize_t start, Py_ssize_t len)
+{
+    Py_UCS4 run[MAX_WORD];
+    Py_ssize_t n = 0;
+    for (Py_ssize_t k = start; k < start + len; k++) {
+        Py_UCS4 c = PyUnicode_READ(src->kind, src->data, k);
+        if (word_class(g, c) != WORD)
+            break;
+        if (n == MAX_WORD)
+            return PyUnicode_New(0, 0);
+        run[n++] = Py_UNICODE_TOLOWER(c);
+    }
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, run, n);
+}
+
+/* 1 if lexicon().bio.match(text) is certainly None (so bio_name(text) is None), else 0;
+ * -1 on error.
  *
  * The pattern (words.py) is anchored: two to six name words, each an atomic run of name
  * characters followed by \s+, then an optional "(...)", then \s+ and a verb ending at
  * (?!\w). A name word is taken whole, so it must be a whole token (str.split) of name
- * characters: the character ending it is white space (\s is Py_UNICODE_ISSPACE in ASCII,
- * or narrower, which only fails the pattern sooner). So the first two tokens are name
- * words, there is a third, and the verb opens one of tokens 2 to 6 (counted from 0), or
- * one of them opens with "(": a verb's first word, a whole \w run (followed by \s+ in a
- * phrase, or by (?!\w)), is that token's leading \w run; a token opening with a character
- * that is not ASCII may be a verb of marks ("—"). ASCII (or ASCII-like) text only; the
- * verbs are looked up lower-cased, which can only let more through (the pattern is
- * case-sensitive). */
+ * characters: the character ending it is white space (\s is no wider than
+ * Py_UNICODE_ISSPACE, which only fails the pattern sooner). So the first two tokens are
+ * name words, and then each token up to the seventh is a name word, or opens the verb, or
+ * opens with "(". A verb's words are whole \w runs (\s+ between them, (?!\w) after the
+ * last): the token opening it is its first word followed by white space, or its only
+ * word as the token's leading \w run, and the next token's leading run is its second
+ * word. fast.gate_data gives the verbs by first word (lower-cased, each character one to
+ * one), each with its second word or "". The runs are looked up lower-cased
+ * (Py_UNICODE_TOLOWER), which can only let more through: the pattern is case-sensitive.
+ * A token opening with a character of no \w class other than "(" may open a verb of marks
+ * ("—") unless it is ASCII. */
 static int
 bio_none(const Gate *g, PyObject *text)
 {
     Src src;
     src_init(&src, text);
-    if (!src.ascii && !ascii_like(g, &src))
-        return 0;
     Py_ssize_t pos = 0, start, len;
     uint64_t hash;
     for (int token = 0; token <= 6; token++) {
         if (!next_token(&src, &pos, &start, &len, &hash))
-            return 1; /* fewer than three tokens, or no verb in tokens 2 to 6 */
+            return 1; /* fewer than three tokens, or no verb after the names */
+        int name = 1;
+        for (Py_ssize_t k = start; k < start + len && name; k++)
+            name = may_be_name_char(g, PyUnicode_READ(src.kind, src.data, k));
         if (token < 2) {
-            for (Py_ssize_t k = start; k < start + len; k++)
-                if (!ascii_name_char(bat(&src, k)))
-                    return 1;
+            if (!name)
+                return 1;
             continue;
         }
-        if (bat(&src, start) == '(' || bat(&src, start) >= 128)
-            return 0; /* a note, or a verb such as the Russian "—" (a mark, not a run) */
-        Py_ssize_t end = word_end(&src, start);
-        if (end > start && in_set(g->verbs, &src, start, end - start))
-            return 0;
+        Py_UCS4 first = PyUnicode_READ(src.kind, src.data, start);
+        if (first == '(')
+            return 0; /* a note */
+        if (word_class(g, first) != WORD) {
+            if (first >= 128)
+                return 0; /* a verb of marks ("—"), or a character read in Python */
+        }
+        else {
+            PyObject *run = leading_run(g, &src, start, len);
+            if (run == NULL)
+                return -1;
+            PyObject *seconds = PyDict_GetItemWithError(g->verbs, run); /* borrowed */
+            Py_DECREF(run);
+            if (seconds == NULL && PyErr_Occurred())
+                return -1;
+            if (seconds != NULL) {
+                if (!PyTuple_Check(seconds)) {
+                    PyErr_SetString(PyExc_TypeError, "the verbs map to tuples");
+                    return -1;
+                }
+                Py_ssize_t next_pos = pos, next_start, next_len;
+                uint64_t next_hash;
+                PyObject *next = NULL;
+                if (next_token(&src, &next_pos, &next_start, &next_len, &next_hash)) {
+                    next = leading_run(g, &src, next_start, next_len);
+                    if (next == NULL)
+                        return -1;
+                }
+                int verb = 0;
+                for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(seconds) && !verb; k++) {
+                    PyObject *second = PyTuple_GET_ITEM(seconds, k);
+                    if (!PyUnicode_Check(second))
+                        continue;
+                    verb = PyUnicode_GET_LENGTH(second) == 0
+                           || (next != NULL && PyUnicode_Compare(second, next) == 0);
+                }
+                Py_XDECREF(next);
+                if (PyErr_Occurred())
+                    return -1;
+                if (verb)
+                    return 0;
+            }
+        }
+        if (!name)
+            return 1; /* neither a name word nor the verb: the pattern stops here */
     }
     return 1;
 }

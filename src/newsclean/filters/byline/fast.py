@@ -80,10 +80,9 @@ def gate_data(languages: tuple[str, ...] | None, reference_none: bool) -> tuple[
     _, after, after_optional = relative_templates(langs)
     numbers = [n for lang in langs for n in lang["relative"]["numbers"]]
     ordinals = [o for lang in langs for o in lang["ordinals"] if _WORD.fullmatch(o)]
-    verbs = [verb for group in words["bio"]["verbs"].values() for verb in group]
     by_phrases = [p.rstrip(":") for group in words["by"].values() for p in group]
     signing = _signing_index()
-    roles = _role_phrases()
+    roles, desks = _role_phrases(), _desk_phrases()
     return (
         WordSet(sorted(lines._trigger_words())),
         WordSet(sorted(signing)),
@@ -98,7 +97,7 @@ def gate_data(languages: tuple[str, ...] | None, reference_none: bool) -> tuple[
         grammar.labelled,
         grammar.word,
         _credit_firsts(),
-        WordSet(_first_words(verbs)),
+        _bio_verbs(),
         NOT_BYLINES,
         reference_none,
         MAX_BYLINE_WORDS,
@@ -115,6 +114,9 @@ def gate_data(languages: tuple[str, ...] | None, reference_none: bool) -> tuple[
         WordSet(_first_words(by_phrases)),
         authors._words().separators,
         *_separator_parts(),
+        WordSet(sorted(desks)),
+        desks,
+        WordSet(sorted(authors._words().not_name_words)),
     )
 
 
@@ -157,6 +159,28 @@ def _role_phrases() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
     return {
         word: tuple((tuple(sorted(needed)), 1) for needed in sets) for word, sets in roles.items()
     }
+
+
+@cache
+def _desk_phrases() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """The desk phrases of authors._may_hold_roles_desks, read as _signing_index."""
+    _, desks = authors._role_desk_words()
+    return {
+        word: tuple((tuple(sorted(needed)), 1) for needed in sets) for word, sets in desks.items()
+    }
+
+
+@cache
+def _bio_verbs() -> dict[str, tuple[str, ...]]:
+    """The bio pattern's verbs by the \\w run they open with (lower-cased), each with the
+    run after it, or "" for a verb of one run; verbs of marks ("—") have none."""
+    verbs: dict[str, set[str]] = {}
+    for group in load("bylines")["bio"]["verbs"].values():
+        for verb in group:
+            runs = _WORD.findall(verb.lower())
+            if runs:
+                verbs.setdefault(runs[0], set()).add(runs[1] if len(runs) > 1 else "")
+    return {first: tuple(sorted(seconds)) for first, seconds in verbs.items()}
 
 
 def _credit_firsts() -> WordSet | None:
