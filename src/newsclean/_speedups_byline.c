@@ -1511,6 +1511,82 @@ fail:
     return NULL;
 }
 
+/* What byline_candidates, byline_tail_inert and byline_long_paragraphs share: the
+ * blocks, the indexes read, the fields, and the list of answers. */
+typedef struct {
+    PyObject *blocks;  /* a tuple */
+    PyObject *indexes; /* a list of int */
+    Field text, kind;
+    PyObject *result; /* a new list */
+} Scan;
+
+/* Set up `scan` over `blocks` (a tuple) and `indexes` (a list), checked already; -1 on
+ * error. */
+static int
+scan_start(Scan *scan, PyObject *blocks, PyObject *indexes)
+{
+    if (byline_strings() < 0)
+        return -1;
+    scan->blocks = blocks;
+    scan->indexes = indexes;
+    field_init(&scan->text, byline_str_text);
+    field_init(&scan->kind, byline_str_kind);
+    scan->result = PyList_New(0);
+    return scan->result == NULL ? -1 : 0;
+}
+
+/* Set up `scan` and `g` for a function called as name(blocks, indexes, gate); -1 with
+ * an exception set if the arguments are not a tuple, a list and a gate. */
+static int
+gated_scan_start(const char *usage, PyObject *const *args, Py_ssize_t nargs, Gate *g, Scan *scan)
+{
+    if (nargs != 3 || !PyTuple_Check(args[0]) || !PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, usage);
+        return -1;
+    }
+    if (gate_unpack(args[2], g) < 0)
+        return -1;
+    return scan_start(scan, args[0], args[1]);
+}
+
+/* The kind (a new reference) of the block at the k-th index, and the block (borrowed) in
+ * *block; NULL with an exception set. */
+static PyObject *
+scan_kind(Scan *scan, Py_ssize_t k, PyObject **block)
+{
+    Py_ssize_t index = PyLong_AsSsize_t(PyList_GET_ITEM(scan->indexes, k));
+    if (index == -1 && PyErr_Occurred())
+        return NULL;
+    if (index < 0 || index >= PyTuple_GET_SIZE(scan->blocks)) {
+        PyErr_SetString(PyExc_IndexError, "an index is outside the blocks");
+        return NULL;
+    }
+    *block = PyTuple_GET_ITEM(scan->blocks, index);
+    return field_get(&scan->kind, *block);
+}
+
+/* Append `value` to the answers; -1 on error. */
+static int
+scan_answer(Scan *scan, Py_ssize_t value)
+{
+    PyObject *item = PyLong_FromSsize_t(value);
+    if (item == NULL || PyList_Append(scan->result, item) < 0) {
+        Py_XDECREF(item);
+        return -1;
+    }
+    Py_DECREF(item);
+    return 0;
+}
+
+/* The answers, or NULL (releasing them) when `failed`. */
+static PyObject *
+scan_end(Scan *scan, int failed)
+{
+    if (failed)
+        Py_CLEAR(scan->result);
+    return scan->result;
+}
+
 /* byline_candidates(blocks, head, gate) -> list[int]: the head blocks _read_head must
  * read, in order, as 8 * index + 4 * credits + byline, where credits is 1 when
  * parse_credits is certainly None there, and byline what byline_none knows (BYLINE_*).
@@ -1520,47 +1596,33 @@ static PyObject *
 byline_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 3 || !PyTuple_Check(args[0]) || !PyList_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError,
-                        "byline_candidates(blocks: tuple, head: list[int], gate: tuple)");
-        return NULL;
-    }
-    if (byline_strings() < 0)
-        return NULL;
     Gate g;
-    if (gate_unpack(args[2], &g) < 0)
+    Scan scan;
+    if (gated_scan_start("byline_candidates(blocks: tuple, head: list[int], gate: tuple)", args,
+                         nargs, &g, &scan)
+        < 0)
         return NULL;
-    PyObject *blocks = args[0], *head = args[1];
-    PyObject *result = PyList_New(0);
-    if (result == NULL)
-        return NULL;
-    Field text_field, kind_field;
-    field_init(&text_field, byline_str_text);
-    field_init(&kind_field, byline_str_kind);
-    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(head); k++) {
-        PyObject *item = PyList_GET_ITEM(head, k);
-        Py_ssize_t index = PyLong_AsSsize_t(item);
-        if (index == -1 && PyErr_Occurred())
-            goto fail;
-        if (index < 0 || index >= PyTuple_GET_SIZE(blocks)) {
-            PyErr_SetString(PyExc_IndexError, "a head index is outside the blocks");
-            goto fail;
+    int failed = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(scan.indexes) && !failed; k++) {
+        PyObject *block;
+        PyObject *kind = scan_kind(&scan, k, &block);
+        if (kind == NULL) {
+            failed = 1;
+            break;
         }
-        PyObject *block = PyTuple_GET_ITEM(blocks, index);
-        PyObject *kind = field_get(&kind_field, block);
-        if (kind == NULL)
-            goto fail;
         int skip = 0;
         for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(g.not_bylines) && skip == 0; j++)
             skip = str_equal(kind, PyTuple_GET_ITEM(g.not_bylines, j));
         Py_DECREF(kind);
-        if (skip < 0)
-            goto fail;
-        if (skip)
+        if (skip != 0) {
+            failed = skip < 0;
             continue;
-        PyObject *text = field_get(&text_field, block);
-        if (text == NULL)
-            goto fail;
+        }
+        PyObject *text = field_get(&scan.text, block);
+        if (text == NULL) {
+            failed = 1;
+            break;
+        }
         int byline = BYLINE_MAYBE, credits = 0;
         if (PyUnicode_Check(text)) {
             byline = byline_none(&g, text);
@@ -1568,20 +1630,13 @@ byline_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         Py_DECREF(text);
         if (byline < 0)
-            goto fail;
-        if (byline == BYLINE_NONE && credits)
-            continue;
-        PyObject *code = PyLong_FromSsize_t(8 * index + 4 * credits + byline);
-        if (code == NULL || PyList_Append(result, code) < 0) {
-            Py_XDECREF(code);
-            goto fail;
+            failed = 1;
+        else if (byline != BYLINE_NONE || !credits) {
+            Py_ssize_t index = PyLong_AsSsize_t(PyList_GET_ITEM(scan.indexes, k));
+            failed = scan_answer(&scan, 8 * index + 4 * credits + byline) < 0;
         }
-        Py_DECREF(code);
     }
-    return result;
-fail:
-    Py_DECREF(result);
-    return NULL;
+    return scan_end(&scan, failed);
 }
 
 /* byline_tail_inert(blocks, indexes, gate) -> list[int]: those of `indexes` where
@@ -1592,54 +1647,39 @@ static PyObject *
 byline_tail_inert(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 3 || !PyTuple_Check(args[0]) || !PyList_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError,
-                        "byline_tail_inert(blocks: tuple, indexes: list[int], gate: tuple)");
-        return NULL;
-    }
-    if (byline_strings() < 0)
-        return NULL;
     Gate g;
-    if (gate_unpack(args[2], &g) < 0)
+    Scan scan;
+    if (gated_scan_start("byline_tail_inert(blocks: tuple, indexes: list[int], gate: tuple)",
+                         args, nargs, &g, &scan)
+        < 0)
         return NULL;
-    PyObject *blocks = args[0], *indexes = args[1];
-    PyObject *result = PyList_New(0);
-    if (result == NULL)
-        return NULL;
-    Field text_field, kind_field;
-    field_init(&text_field, byline_str_text);
-    field_init(&kind_field, byline_str_kind);
-    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(indexes); k++) {
-        PyObject *item = PyList_GET_ITEM(indexes, k);
-        Py_ssize_t index = PyLong_AsSsize_t(item);
-        if (index == -1 && PyErr_Occurred())
-            goto fail;
-        if (index < 0 || index >= PyTuple_GET_SIZE(blocks)) {
-            PyErr_SetString(PyExc_IndexError, "a tail index is outside the blocks");
-            goto fail;
+    int failed = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(scan.indexes) && !failed; k++) {
+        PyObject *block;
+        PyObject *kind = scan_kind(&scan, k, &block);
+        if (kind == NULL) {
+            failed = 1;
+            break;
         }
-        PyObject *block = PyTuple_GET_ITEM(blocks, index);
-        PyObject *kind = field_get(&kind_field, block);
-        if (kind == NULL)
-            goto fail;
         int inert = str_equal(kind, byline_str_heading);
         Py_DECREF(kind);
         if (inert == 0) {
-            PyObject *text = field_get(&text_field, block);
-            if (text == NULL)
-                goto fail;
-            inert = PyUnicode_Check(text) && credits_none(&g, text) && bio_none(&g, text);
+            PyObject *text = field_get(&scan.text, block);
+            if (text == NULL) {
+                failed = 1;
+                break;
+            }
+            inert = PyUnicode_Check(text) && credits_none(&g, text);
+            if (inert)
+                inert = bio_none(&g, text);
             Py_DECREF(text);
         }
         if (inert < 0)
-            goto fail;
-        if (inert && PyList_Append(result, item) < 0)
-            goto fail;
+            failed = 1;
+        else if (inert)
+            failed = PyList_Append(scan.result, PyList_GET_ITEM(scan.indexes, k)) < 0;
     }
-    return result;
-fail:
-    Py_DECREF(result);
-    return NULL;
+    return scan_end(&scan, failed);
 }
 
 /* byline_long_paragraphs(blocks, head, removed, replaced, words) -> list[int]: the
@@ -1657,51 +1697,39 @@ byline_long_paragraphs(PyObject *module, PyObject *const *args, Py_ssize_t nargs
                         "replaced: dict, words: int)");
         return NULL;
     }
-    if (byline_strings() < 0)
-        return NULL;
-    PyObject *blocks = args[0], *head = args[1], *removed = args[2], *replaced = args[3];
+    PyObject *removed = args[2], *replaced = args[3];
     Py_ssize_t needed = PyLong_AsSsize_t(args[4]);
-    if (needed == -1 && PyErr_Occurred())
+    Scan scan;
+    if ((needed == -1 && PyErr_Occurred()) || scan_start(&scan, args[0], args[1]) < 0)
         return NULL;
-    PyObject *paragraph = byline_str_paragraph;
-    PyObject *result = PyList_New(0);
-    if (result == NULL)
-        return NULL;
-    Field text_field, kind_field;
-    field_init(&text_field, byline_str_text);
-    field_init(&kind_field, byline_str_kind);
-    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(head); k++) {
-        PyObject *item = PyList_GET_ITEM(head, k);
-        Py_ssize_t index = PyLong_AsSsize_t(item);
-        if (index == -1 && PyErr_Occurred())
-            goto fail;
-        if (index < 0 || index >= PyTuple_GET_SIZE(blocks)) {
-            PyErr_SetString(PyExc_IndexError, "a head index is outside the blocks");
-            goto fail;
+    int failed = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(scan.indexes) && !failed; k++) {
+        PyObject *item = PyList_GET_ITEM(scan.indexes, k);
+        PyObject *block;
+        PyObject *kind = scan_kind(&scan, k, &block);
+        if (kind == NULL) {
+            failed = 1;
+            break;
         }
-        PyObject *block = PyTuple_GET_ITEM(blocks, index);
-        PyObject *kind = field_get(&kind_field, block);
-        if (kind == NULL)
-            goto fail;
-        int keep = str_equal(kind, paragraph);
+        int keep = str_equal(kind, byline_str_paragraph);
         Py_DECREF(kind);
         if (keep > 0)
-            keep = !PySet_Contains(removed, item) ? 1 : 0;
-        if (keep < 0 || PyErr_Occurred())
-            goto fail;
-        if (!keep)
+            keep = PySet_Contains(removed, item) == 0 ? 1 : (PyErr_Occurred() ? -1 : 0);
+        if (keep <= 0) {
+            failed = keep < 0;
             continue;
+        }
         PyObject *text = PyDict_GetItemWithError(replaced, item); /* borrowed */
         if (text != NULL)
             Py_INCREF(text);
-        else if (PyErr_Occurred())
-            goto fail;
-        else if ((text = field_get(&text_field, block)) == NULL)
-            goto fail;
-        if (!PyUnicode_Check(text)) {
-            Py_DECREF(text);
-            PyErr_SetString(PyExc_TypeError, "a block's text is a str");
-            goto fail;
+        else if (!PyErr_Occurred())
+            text = field_get(&scan.text, block);
+        if (text == NULL || !PyUnicode_Check(text)) {
+            if (text != NULL && !PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "a block's text is a str");
+            Py_XDECREF(text);
+            failed = 1;
+            break;
         }
         Src src;
         src_init(&src, text);
@@ -1710,13 +1738,10 @@ byline_long_paragraphs(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         while (count < needed && next_token(&src, &pos, &start, &len, &hash))
             count++;
         Py_DECREF(text);
-        if (count >= needed && PyList_Append(result, item) < 0)
-            goto fail;
+        if (count >= needed)
+            failed = PyList_Append(scan.result, item) < 0;
     }
-    return result;
-fail:
-    Py_DECREF(result);
-    return NULL;
+    return scan_end(&scan, failed);
 }
 
 static PyMethodDef byline_methods[] = {

@@ -29,7 +29,18 @@ from newsclean.filters.byline import lines
 from newsclean.filters.byline.words import _PLACE_WORD, MAX_BYLINE_WORDS, NOT_BYLINES, lexicon
 from newsclean.lexicon import load
 
-__all__ = ["COMPILED", "anchor", "candidates", "gate_data", "head_indexes", "tail_inert"]
+__all__ = [
+    "BYLINE_MAYBE",
+    "BYLINE_NONE",
+    "BYLINE_UNDATED",
+    "COMPILED",
+    "anchor",
+    "candidates",
+    "gate_data",
+    "head_indexes",
+    "long_paragraphs",
+    "tail_inert",
+]
 
 _byline_anchor: Callable[[tuple[Block, ...], str], int | None] | None = None
 _byline_head: Callable[[tuple[Block, ...], int, int], list[int]] | None = None
@@ -125,16 +136,16 @@ def _separator_parts() -> tuple[WordSet | None, str]:
     a WordSet of its words (lower-case) and a str of its marks; None and "" when it has
     another shape (the C code then calls the pattern)."""
     pattern = authors._words().separators
-    shape = regex.fullmatch(
+    parts = regex.fullmatch(
         r"\\s\*\(\?:\[([^\]\\]*)\]\|\\s\(\?:([^()\\]*)\)\\s\)\\s\*", pattern.pattern
     )
     special = set(".^$*+?{}[]|()\\")
-    if shape is None or pattern.flags & regex.IGNORECASE == 0 or "-" in shape.group(1)[1:-1]:
+    if parts is None or pattern.flags & regex.IGNORECASE == 0 or "-" in parts.group(1)[1:-1]:
         return None, ""
-    words = shape.group(2).split("|")
+    words = parts.group(2).split("|")
     if any(not word or special & set(word) or word != word.lower() for word in words):
         return None, ""
-    return WordSet(words), shape.group(1)
+    return WordSet(words), parts.group(1)
 
 
 # The kinds of lines._phrase_index as the C code reads them (its SIGNED_* constants).
