@@ -936,9 +936,10 @@ separators_search(const Gate *g, PyObject *text, const Src *src)
     return found;
 }
 
-/* For text that is not ASCII, given no reference: 1 if parse_byline returns None at its
- * trigger test (no digit, regex's \d, which is Py_UNICODE_ISDECIMAL; and no \w run of
- * text.casefold() a trigger word), 0 if it may not, -1 on error.
+/* For text that is not ASCII, given no reference: 1 (BYLINE_NONE) if parse_byline
+ * returns None at its trigger test (no digit, regex's \d, which is Py_UNICODE_ISDECIMAL;
+ * and no \w run of text.casefold() a trigger word), 0 (BYLINE_MAYBE) if it may not, -1 on
+ * error.
  *
  * The \w runs come from fast._word_table, made with regex's own \w over the BMP; it marks
  * ODD_CHAR the characters whose case folding holds one of the other class (none in
@@ -1158,7 +1159,7 @@ byline_none(const Gate *g, PyObject *text)
     src_init(&src, text);
     Py_ssize_t n = src.n;
     if (n == 0)
-        return 1;
+        return BYLINE_NONE;
     Py_ssize_t words = 0, lower_initials = 0;
     for (Py_ssize_t i = 0; i < n;) {
         Py_UCS4 c = PyUnicode_READ(src.kind, src.data, i);
@@ -1167,19 +1168,19 @@ byline_none(const Gate *g, PyObject *text)
             continue;
         }
         if (++words > g->max_words)
-            return 1;
+            return BYLINE_NONE;
         lower_initials += (c < 128 ? c >= 'a' && c <= 'z' : Py_UNICODE_ISLOWER(c)) ? 1 : 0;
         while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(src.kind, src.data, i)))
             i++;
     }
     Py_UCS4 first = PyUnicode_READ(src.kind, src.data, 0);
     if (first == 0x2014 || first == 0x2013)
-        return 1;
+        return BYLINE_NONE;
     if (words >= g->sentence_words && 2 * lower_initials > words)
-        return 1;
+        return BYLINE_NONE;
     if (!src.ascii && !ascii_like(g, &src))
-        return g->reference_none ? unicode_untriggered(g, text, &src) : 0;
-    int digit = 0, trigger = 0;
+        return g->reference_none ? unicode_untriggered(g, text, &src) : BYLINE_MAYBE;
+    int has_digit = 0, trigger = 0;
     for (Py_ssize_t i = 0; i < n;) {
         Py_UCS4 c = bat(&src, i);
         if (!ascii_word(c)) {
@@ -1187,12 +1188,12 @@ byline_none(const Gate *g, PyObject *text)
             continue;
         }
         Py_ssize_t end = word_end(&src, i);
-        for (Py_ssize_t k = i; k < end && !digit; k++)
-            digit = ascii_digit(bat(&src, k));
+        for (Py_ssize_t k = i; k < end && !has_digit; k++)
+            has_digit = ascii_digit(bat(&src, k));
         trigger = trigger || in_set(g->triggers, &src, i, end - i);
         i = end;
     }
-    if (!digit && g->reference_none && !trigger)
+    if (!has_digit && g->reference_none && !trigger)
         return BYLINE_NONE;
     int dated = ascii_date_match(g, text, &src);
     if (dated != 0)
