@@ -288,7 +288,7 @@ def _plain_parse_credits(text: str) -> Credits | None:
 _CREDIT_PHRASES = _DATA["credits"]["authors"] + _DATA["credits"]["others"]
 _CREDITS = st.builds(
     lambda lead, phrase, names, tail: f"{lead}{phrase} {names}{tail}",
-    st.sampled_from(["", "(", " ", "\xa0", "ſ", "\u2003", "x"]),
+    st.sampled_from(["", "(", "( ", "(\xa0", " ", "\xa0", "ſ", "\u2003", "x"]),
     st.builds(_cased, st.sampled_from(_CREDIT_PHRASES), st.integers(0, 4)),
     st.sampled_from(["Jane Doe", "Jane Doe in Taipei", "JANE DOE and Ana Smith", "x"]),
     st.sampled_from(["", ")", "; Editing by Tom Hogue", "; editing by Ana Smith)"]),

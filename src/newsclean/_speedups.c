@@ -890,6 +890,7 @@ static PyTypeObject PhrasesType = {
 #include "_speedups_reader.c"
 #include "_speedups_page.c"
 #include "_speedups_facts.c"
+#include "_speedups_byline.c"
 
 /* ---------------------------------------------------------------- module */
 
@@ -922,6 +923,7 @@ PyInit__speedups(void)
         reader_methods,
         page_methods,
         facts_methods,
+        byline_methods,
         NULL,
     };
     for (size_t k = 0; parts[k] != NULL; k++) {

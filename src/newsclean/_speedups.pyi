@@ -87,3 +87,21 @@ class Facts(Generic[_F]):
 def facts_function(
     facts_type: type[_F], parts: Callable[[], dict[str, object]], /
 ) -> Facts[_F]: ...
+
+# The byline part (_speedups_byline.c; see newsclean.filters.byline.fast).
+def byline_anchor(blocks: tuple[object, ...], title: str, /) -> int | None: ...
+def byline_head(blocks: tuple[object, ...], low: int, high: int, /) -> list[int]: ...
+def byline_candidates(
+    blocks: tuple[object, ...], head: list[int], gate: tuple[object, ...], /
+) -> list[int]: ...
+def byline_tail_inert(
+    blocks: tuple[object, ...], indexes: list[int], gate: tuple[object, ...], /
+) -> list[int]: ...
+def byline_long_paragraphs(
+    blocks: tuple[object, ...],
+    head: list[int],
+    removed: set[int],
+    replaced: dict[int, str],
+    words: int,
+    /,
+) -> list[int]: ...

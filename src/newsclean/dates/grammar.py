@@ -124,13 +124,10 @@ def _zone(name: str, zones: Iterable[str]) -> str:
     )
 
 
-def _relative(langs: list[Mapping[str, Any]]) -> tuple[list[str], str]:
-    """The relative forms led by a word, and those led by digits, templates merged by shape."""
-    numbers = [word for lang in langs for word in lang["relative"]["numbers"]]
-    units = [
-        word for lang in langs for words in lang["relative"]["units"].values() for word in words
-    ]
-    unit = rf"(?P<ru>{_phrases(units)})(?!\w)"
+def relative_templates(langs: list[Mapping[str, Any]]) -> tuple[list[str], list[str], list[str]]:
+    """The words of the relative templates of ``langs``: those before the number ("vor",
+    "il y a"), those after the unit ("ago"), and those after a unit whose number may be
+    left out ("назад")."""
     before: list[str] = []
     after: list[str] = []
     after_optional: list[str] = []
@@ -141,6 +138,17 @@ def _relative(langs: list[Mapping[str, Any]]) -> tuple[list[str], str]:
                 (after_optional if "{n?}" in head else after).append(tail.strip())
             else:
                 before.append(head.replace("{n}", "").replace("{n?}", "").strip())
+    return before, after, after_optional
+
+
+def _relative(langs: list[Mapping[str, Any]]) -> tuple[list[str], str]:
+    """The relative forms led by a word, and those led by digits, templates merged by shape."""
+    numbers = [word for lang in langs for word in lang["relative"]["numbers"]]
+    units = [
+        word for lang in langs for words in lang["relative"]["units"].values() for word in words
+    ]
+    unit = rf"(?P<ru>{_phrases(units)})(?!\w)"
+    before, after, after_optional = relative_templates(langs)
     word_led: list[str] = []
     digit_led = r"(?!)"
     number = rf"(?P<rn>\d{{1,6}}|{_phrases(numbers)})"
@@ -155,6 +163,10 @@ def _relative(langs: list[Mapping[str, Any]]) -> tuple[list[str], str]:
     return word_led, digit_led
 
 
+# The words a day may have before its month ("5 de mayo", "5th of May").
+DAY_MONTH_WORDS = ("de", "of")
+
+
 def _core(langs: list[Mapping[str, Any]], months: Iterable[str]) -> str:
     ordinals = [o for lang in langs for o in lang["ordinals"]]
     year_suffixes = [s for lang in langs for s in lang["year_suffixes"]]
@@ -166,7 +178,7 @@ def _core(langs: list[Mapping[str, Any]], months: Iterable[str]) -> str:
     iso = rf"(?P<y>[12]\d{{3}})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s){day}(?!\d)"
     numeric = r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\d]|[-/.]\d)"
     day_month = (
-        rf"{day}{ordinal}(?:\s*[-/.]\s*|\s+(?:(?:de|of)\s+)?){month}"
+        rf"{day}{ordinal}(?:\s*[-/.]\s*|\s+(?:(?:{'|'.join(DAY_MONTH_WORDS)})\s+)?){month}"
         rf"(?:(?:\s*[-/.,]\s*|\s+(?:(?:de|del)\s+)?){year}{suffix})?"
     )
     month_day = rf"{month}(?:\s+|\s*[-/]\s*){day}(?!\d){ordinal}(?:\s*,?\s*{year})?"

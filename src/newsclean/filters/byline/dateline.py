@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -54,10 +55,11 @@ def split_dateline(
     if "(" not in text and "—" not in text and "–" not in text and "--" not in text:
         # Each pattern needs one of these (case-sensitive literals): most paragraphs have none.
         return None
-    match = _AGENCY_DATELINE.match(text)
+    match = _AGENCY_DATELINE.match(text) if _may_open_agency_dateline(text) else None
     if match is not None and not _is_agency(match.group("agency")):
         match = None
-    match = match or _CAPS_DATELINE.match(text)
+    if match is None and _may_open_caps_dateline(text):
+        match = _CAPS_DATELINE.match(text)
     if match is None:
         return None
     rest = text[match.end() :]
@@ -73,6 +75,36 @@ def split_dateline(
         return None
     place, value = parsed
     return Dateline(place=place, prefix=text[: match.end()].strip(), rest=rest, value=value)
+
+
+def _may_open_agency_dateline(text: str) -> bool:
+    """False only if _AGENCY_DATELINE cannot match ``text``: its head (2 to 70 characters,
+    none of "()\\n") and white space lead to the first "(", so what comes before that has
+    no ")" and, but for white space at its end (str.rstrip takes all \\s and more), no "\\n"
+    and at most 70 characters; the agency (1 to 40 characters, none of "()\\n") ends at the
+    next ")", and white space (str.lstrip, likewise) then a dash or a colon follow."""
+    opening = text.find("(")
+    if opening < 2 or ")" in text[:opening]:
+        return False
+    head = text[:opening].rstrip()
+    if len(head) > 70 or "\n" in head:
+        return False
+    closing = text.find(")", opening + 1)
+    if closing < 0:
+        return False
+    agency = text[opening + 1 : closing]
+    if not 1 <= len(agency) <= 40 or "(" in agency or "\n" in agency:
+        return False
+    return text[closing + 1 :].lstrip()[:1] in ("—", "–", "-", ":")
+
+
+def _may_open_caps_dateline(text: str) -> bool:
+    """False only if _CAPS_DATELINE cannot match ``text``: its place opens with a capital
+    (\\p{Lu}, all upper case for str.isupper) and one of [\\p{Lu}\\p{M}'’.\\-]."""
+    if len(text) < 2 or not text[0].isupper():
+        return False
+    second = text[1]
+    return second.isupper() or second in "'’.-" or unicodedata.category(second)[0] == "M"
 
 
 def _is_agency(text: str) -> bool:

@@ -38,13 +38,14 @@ def parse_credits(text: str) -> Credits | None:
     if body.startswith("(") and body.endswith(")"):
         body = body[1:-1]
     lex = lexicon()
-    start = body[:2]
+    start = body.lstrip()[:2]
     if lex.credit_starts is not None and start.isascii() and start.lower() not in lex.credit_starts:
-        # credits_any would have to match a phrase at 0: ``body`` is stripped (str.strip
-        # takes every ASCII character regex's ``\s`` matches), so ``^\s*`` matches nothing
-        # before an ASCII start. Every phrase starts with two ASCII letters
-        # (credit_starts), and under regex.IGNORECASE an ASCII character matches an ASCII
-        # letter only if it lower-cases to it: no phrase matches these two characters.
+        # credits_any would have to match a phrase after ``^\s*``: str.lstrip takes every
+        # character regex's ``\s`` matches (and a few more, where a phrase cannot start
+        # either), so the phrase would start at ``start``. ``body`` itself is not stripped
+        # when it was in parentheses ("( Reporting by ...)"). Every phrase starts with two
+        # ASCII letters (credit_starts), and under regex.IGNORECASE an ASCII character
+        # matches an ASCII letter only if it lower-cases to it: no phrase matches here.
         return None
     return _read_credits(body)
 

@@ -10,15 +10,14 @@ from typing import Any
 
 from newsclean.authors import classify
 from newsclean.document import Block, Document, Edit
+from newsclean.filters.byline import fast
 from newsclean.filters.byline.dateline import split_dateline
 from newsclean.filters.byline.endmatter import Credits, bio_name, has_bio_role, parse_credits
-from newsclean.filters.byline.lines import Byline, parse_byline
+from newsclean.filters.byline.lines import Byline, parse_byline, undated_byline
+from newsclean.filters.byline.words import NOT_BYLINES as _NOT_BYLINES
 from newsclean.filters.byline.words import DateValue, lexicon
 
 __all__ = ["ExtractByline", "anchor_index", "dated_head"]
-
-# Blocks of these kinds are never read as bylines or credit lines.
-_NOT_BYLINES = ("preformatted", "table_cell", "heading", "quote")
 
 # The agency dateline opens one of the first few paragraphs of some length (a title and a dek
 # may come first in text); such a paragraph has at least this many words besides the dateline
@@ -120,26 +119,40 @@ class ExtractByline:
         # a date read against the clock never reaches a Byline), so a repeated text is
         # read once and its immutable answers are reused.
         read: dict[str, tuple[Byline | None, Credits | None]] = {}
-        for index in head:
-            block = blocks[index]
-            if block.kind in _NOT_BYLINES:
-                continue
-            answers = read.get(block.text)
+        for index, known, credits_none in self._head_candidates(blocks, head, languages):
+            text = blocks[index].text
+            answers = read.get(text)
             if answers is None:
-                byline = parse_byline(block.text, reference=self.reference, languages=languages)
-                credits = parse_credits(block.text) if byline is None else None
-                answers = read[block.text] = (byline, credits)
+                if known == fast.BYLINE_MAYBE:
+                    byline = parse_byline(text, reference=self.reference, languages=languages)
+                else:
+                    byline = None if known == fast.BYLINE_NONE else undated_byline(text)
+                credits = parse_credits(text) if byline is None and not credits_none else None
+                answers = read[text] = (byline, credits)
             byline, credits = answers
             if byline is None:
                 if credits is not None:
-                    _take_credits(index, block.text, credits, found)
+                    _take_credits(index, text, credits, found)
                 continue
             if not byline.signed:
                 date_lines.append((index, byline))
                 continue
-            _take_byline(index, block.text, byline, found)
+            _take_byline(index, text, byline, found)
         for index, line in date_lines:
             _take_date_line(index, blocks[index].text, line, found)
+
+    def _head_candidates(
+        self, blocks: Sequence[Block], head: list[int], languages: Sequence[str] | None
+    ) -> list[tuple[int, int, bool]]:
+        """The ``head`` blocks _read_head reads, each with what is known of its byline
+        (fast.BYLINE_*) and whether its credit line is certainly None: the compiled gate
+        (fast.py) knows and leaves out the blocks where both are None, the plain path
+        knows nothing; both leave out the kinds never read as bylines."""
+        if fast.COMPILED and isinstance(blocks, tuple):
+            langs = None if languages is None else tuple(languages)
+            gate = fast.gate_data(langs, self.reference is None)
+            return fast.candidates(blocks, head, gate)
+        return [(i, fast.BYLINE_MAYBE, False) for i in head if blocks[i].kind not in _NOT_BYLINES]
 
     def _read_dateline(
         self,
@@ -149,15 +162,8 @@ class ExtractByline:
         languages: Sequence[str] | None,
     ) -> None:
         prose = 0
-        for index in head:
-            if blocks[index].kind != "paragraph" or index in found.removed:
-                continue
+        for index in _long_paragraphs(blocks, head, found):
             text = found.replaced.get(index, blocks[index].text)
-            # Counted on the text without its dateline, so a second run counts the same. The
-            # rest after a dateline is a suffix of the text, and a suffix has no more words
-            # (maximal runs of non-space) than the text: a short text is skipped unsplit.
-            if len(text.split(None, _MIN_PROSE_WORDS)) < _MIN_PROSE_WORDS:
-                continue
             dateline = split_dateline(text, reference=self.reference, languages=languages)
             if (
                 dateline is not None
@@ -188,13 +194,18 @@ class ExtractByline:
         # returns False on them whatever has been taken (it reads them only through
         # parse_credits and bio_name, pure functions of the text), so once seen they are
         # skipped when the loop looks at the window again.
+        # The compiled gate (fast.py) finds more of them before the loop reads them.
         inert: set[int] = set()
+        gate = fast.gate_data(None, True) if fast.COMPILED and isinstance(blocks, tuple) else None
         while True:
             if self.tail_blocks > 0:
                 remaining = _last_kept(blocks, found.removed, self.tail_blocks + _ABOVE)
             else:
                 remaining = [i for i in range(len(blocks)) if i not in found.removed]
             window = remaining[-self.tail_blocks :]
+            if gate is not None:
+                unread = [i for i in window if i not in inert]
+                inert.update(fast.tail_inert(blocks, unread, gate))  # type: ignore[arg-type]
             if not any(
                 _take_tail_block(i, blocks, remaining, found, inert)
                 for i in window
@@ -231,6 +242,8 @@ def _head(doc: Document, head_blocks: int) -> list[int]:
     """Indexes of the blocks near the title, by source position (stable under removal)."""
     anchor = _anchor(doc)
     low, high = anchor - 2, anchor + head_blocks
+    if fast.COMPILED and isinstance(doc.blocks, tuple):
+        return fast.head_indexes(doc.blocks, low, high)
     return [i for i, block in enumerate(doc.blocks) if low <= block.position < high]
 
 
@@ -256,19 +269,27 @@ def anchor_index(doc: Document) -> int | None:
     printed again, else the first top-level heading; ``None`` when there is neither (the
     head then starts at the beginning of the source)."""
     title = (doc.meta.title or "").strip().casefold()
+    if fast.COMPILED and isinstance(doc.blocks, tuple):
+        return fast.anchor(doc.blocks, title)
+    return _anchor_index(doc.blocks, title)
+
+
+def _anchor_index(blocks: Sequence[Block], title: str) -> int | None:
+    """:func:`anchor_index` in Python (the reference of the compiled one), given the title
+    stripped and case-folded."""
     # Case folding maps every character to one or more, never to none, so a text longer
     # than ``title`` cannot fold to it, and an ASCII text (folded one to one) only if it is
     # as long: only the others are folded.
     longest = len(title)
     if title:
-        for index, block in enumerate(doc.blocks):
+        for index, block in enumerate(blocks):
             text = block.text
             size = len(text)
             if (size == longest or (size < longest and not text.isascii())) and (
                 text.casefold() == title
             ):
                 return index
-    for index, block in enumerate(doc.blocks):
+    for index, block in enumerate(blocks):
         if block.kind == "heading" and block.level <= 1:
             return index
     return None
@@ -391,12 +412,35 @@ def _heading_above(index: int, blocks: Sequence[Block], remaining: list[int]) ->
     return previous if key in lexicon().bio_headings else None
 
 
-def _apply(doc: Document, found: _Found) -> Document:
-    blocks = [
-        dataclasses.replace(block, text=found.replaced[i]) if i in found.replaced else block
-        for i, block in enumerate(doc.blocks)
-        if i not in found.removed
+def _long_paragraphs(blocks: Sequence[Block], head: list[int], found: _Found) -> list[int]:
+    """The ``head`` paragraphs, in order, that are not removed and whose text (as replaced)
+    has at least _MIN_PROSE_WORDS words: those _read_dateline reads (the others are
+    skipped whatever it reads before them; it changes only the paragraph it is at).
+
+    Counted on the text without its dateline, so a second run counts the same. The rest
+    after a dateline is a suffix of the text, and a suffix has no more words (maximal runs
+    of non-space) than the text: a short text is skipped unsplit.
+    """
+    if fast.COMPILED and isinstance(blocks, tuple):
+        return fast.long_paragraphs(blocks, head, found.removed, found.replaced, _MIN_PROSE_WORDS)
+    return [
+        index
+        for index in head
+        if blocks[index].kind == "paragraph"
+        and index not in found.removed
+        and len(found.replaced.get(index, blocks[index].text).split(None, _MIN_PROSE_WORDS))
+        >= _MIN_PROSE_WORDS
     ]
+
+
+def _apply(doc: Document, found: _Found) -> Document:
+    # The blocks kept, those replaced with their new text: the list is copied whole, then
+    # the few changes are made (removals from the end, so the indexes stay right).
+    blocks = list(doc.blocks)
+    for i, text in found.replaced.items():
+        blocks[i] = dataclasses.replace(blocks[i], text=text)
+    for i in sorted(found.removed, reverse=True):
+        del blocks[i]
     meta = doc.meta
     authors = found.authors or found.desks
     changes: dict[str, Any] = {}

@@ -236,6 +236,14 @@ def parse_byline(
     return _byline_from(text, dates)
 
 
+def undated_byline(text: str) -> Byline | None:
+    """:func:`parse_byline` of ``text`` (whatever the options) when it passes its early
+    exits (a short line, not a sentence, a digit or signing word or a reference) and
+    find_dates finds no date in it: what parse_byline then reads (the compiled gate of
+    the byline filter knows when, see fast.py)."""
+    return _byline_from(text, []) if _may_be_signed(text) else None
+
+
 def _byline_from(text: str, dates: list[DateResult]) -> Byline | None:
     """The byline ``text`` is, given the dates found in it; None if a part of it is not a
     name, desk, agency, role, place or date, or it lacks what a byline needs."""

@@ -16,11 +16,21 @@ from newsclean.authors import fix_capitals
 from newsclean.authors import phrase_alternation as alternation
 from newsclean.lexicon import load
 
-__all__ = ["MAX_BYLINE_WORDS", "DateValue", "Lexicon", "alternation", "lexicon", "place_name"]
+__all__ = [
+    "MAX_BYLINE_WORDS",
+    "NOT_BYLINES",
+    "DateValue",
+    "Lexicon",
+    "alternation",
+    "lexicon",
+    "place_name",
+]
 
 DateValue = datetime | date
 """A metadata date: an aware datetime, or a date when no time is printed."""
 
+# Blocks of these kinds are never read as bylines or credit lines.
+NOT_BYLINES = ("preformatted", "table_cell", "heading", "quote")
 # A byline is short: at most this many words (seed 001's has 17). Longer blocks are prose.
 MAX_BYLINE_WORDS = 40
 # A place in a byline segment has at most this many capitalized words ("Rio de Janeiro").
