@@ -28,8 +28,14 @@ from newsclean.authors import (
 )
 from newsclean.filters.byline.dateline import _AGENCY_DATELINE, _CAPS_DATELINE, split_dateline
 from newsclean.filters.byline.endmatter import parse_credits
-from newsclean.filters.byline.lines import _Segment, _segment, parse_byline
-from newsclean.filters.byline.words import lexicon, place_name
+from newsclean.filters.byline.lines import (
+    _place_segment,
+    _Segment,
+    _segment,
+    _signed_segment,
+    parse_byline,
+)
+from newsclean.filters.byline.words import lexicon
 from newsclean.lexicon import load
 
 _DATA: dict[str, Any] = load("bylines")
@@ -176,7 +182,7 @@ def test_name_before_attribution_shortcut_keeps_the_answer(text: str, allow_lowe
 
 
 def _plain_segment(text: str) -> _Segment:
-    """``_segment`` as first written: every chunk classified before the kinds are looked at."""
+    """``_segment`` without its early exit: every chunk classified before the kinds decide."""
     body, by = strip_by(text.strip())
     body = strip_noise(body)
     if not body:
@@ -184,27 +190,7 @@ def _plain_segment(text: str) -> _Segment:
     if lexicon().reading_time.match(body):
         return _Segment("meta")
     chunks: list[Chunk] = [classify(part) for part in split_names(body)]
-    kinds = {chunk.kind for chunk in chunks}
-    if kinds <= {"name", "desk", "agency", "outlet", "role", "empty"} and kinds & {
-        "name",
-        "desk",
-        "agency",
-    }:
-        return _Segment(
-            "people",
-            names=tuple(c.text for c in chunks if c.kind == "name"),
-            desks=tuple(c.text for c in chunks if c.kind == "desk"),
-            by=by,
-            attributed=bool(kinds & {"agency", "outlet", "role"})
-            or any(c.attributed for c in chunks),
-            agency="agency" in kinds,
-        )
-    if kinds <= {"role", "outlet", "empty"}:
-        return _Segment("meta")
-    place = place_name(body)
-    if place is not None and not by:
-        return _Segment("place", place=place)
-    return _Segment("other")
+    return _signed_segment(chunks, by) or _place_segment(body, by)
 
 
 @settings(max_examples=400, deadline=None)

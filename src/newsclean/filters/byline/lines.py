@@ -316,23 +316,37 @@ def _segment(text: str) -> _Segment:
             break
         chunks.append(chunk)
     else:
-        kinds = {chunk.kind for chunk in chunks}
-        if kinds <= {"name", "desk", "agency", "outlet", "role", "empty"} and kinds & {
-            "name",
-            "desk",
-            "agency",
-        }:
-            return _Segment(
-                "people",
-                names=tuple(c.text for c in chunks if c.kind == "name"),
-                desks=tuple(c.text for c in chunks if c.kind == "desk"),
-                by=by,
-                attributed=bool(kinds & {"agency", "outlet", "role"})
-                or any(c.attributed for c in chunks),
-                agency="agency" in kinds,
-            )
-        if kinds <= {"role", "outlet", "empty"}:
-            return _Segment("meta")
+        signed = _signed_segment(chunks, by)
+        if signed is not None:
+            return signed
+    return _place_segment(body, by)
+
+
+def _signed_segment(chunks: list[Chunk], by: bool) -> _Segment | None:
+    """The "people" or "meta" segment that ``chunks`` (a segment's pieces, classified) make,
+    or ``None``; ``by`` tells whether the segment opened with a "By" phrase."""
+    kinds = {chunk.kind for chunk in chunks}
+    if kinds <= {"name", "desk", "agency", "outlet", "role", "empty"} and kinds & {
+        "name",
+        "desk",
+        "agency",
+    }:
+        return _Segment(
+            "people",
+            names=tuple(c.text for c in chunks if c.kind == "name"),
+            desks=tuple(c.text for c in chunks if c.kind == "desk"),
+            by=by,
+            attributed=bool(kinds & {"agency", "outlet", "role"})
+            or any(c.attributed for c in chunks),
+            agency="agency" in kinds,
+        )
+    if kinds <= {"role", "outlet", "empty"}:
+        return _Segment("meta")
+    return None
+
+
+def _place_segment(body: str, by: bool) -> _Segment:
+    """The segment of ``body`` when its pieces sign nothing: a place, or "other"."""
     place = place_name(body)
     if place is not None and not by:
         return _Segment("place", place=place)
